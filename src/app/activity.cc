@@ -1,0 +1,283 @@
+// Use cases that record what happened: interactions, ledger entries, introductions, follow-ups.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "app/internal.h"
+#include "app/transaction.h"
+#include "core/names.h"
+#include "core/text.h"
+#include "scoring/balance.h"
+#include "scoring/tie_strength.h"
+
+namespace allies::app {
+
+using core::ErrorCode;
+using core::Fail;
+using core::InteractionKind;
+using internal::Quote;
+
+namespace {
+
+struct KindDefaults {
+  int minutes;
+  int energy;
+  core::Purpose purpose;
+};
+
+// What an interaction costs when the user does not say: a lunch takes an hour and some energy,
+// a message almost none. Relaxed kinds default to getting to know someone, the rest to work.
+KindDefaults DefaultsFor(InteractionKind kind) {
+  switch (kind) {
+    case InteractionKind::kLunch:
+      return {60, 3, core::Purpose::kGetToKnow};
+    case InteractionKind::kCoffee:
+      return {30, 2, core::Purpose::kGetToKnow};
+    case InteractionKind::kWalk:
+      return {30, 2, core::Purpose::kGetToKnow};
+    case InteractionKind::kMeeting:
+      return {60, 2, core::Purpose::kWork};
+    case InteractionKind::kCall:
+      return {30, 1, core::Purpose::kWork};
+    case InteractionKind::kVideo:
+      return {30, 2, core::Purpose::kWork};
+    case InteractionKind::kMessage:
+      return {0, 1, core::Purpose::kWork};
+    case InteractionKind::kEvent:
+      return {180, 4, core::Purpose::kGetToKnow};
+    case InteractionKind::kOffsite:
+      return {240, 4, core::Purpose::kGetToKnow};
+  }
+  return {60, 2, core::Purpose::kWork};
+}
+
+}  // namespace
+
+Result<InteractionView> App::Log(const LogInput& input) {
+  return InTransaction([&]() -> Result<InteractionView> {
+    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    if (input.with.empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "log needs at least one --with PERSON");
+    }
+    KindDefaults defaults = DefaultsFor(input.kind);
+    core::Interaction interaction;
+    interaction.kind = input.kind;
+    interaction.at = input.at.value_or(now_);
+    interaction.duration_min = input.minutes.value_or(defaults.minutes);
+    if (interaction.duration_min < 0 || interaction.duration_min > 24 * 60 * 7) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("--minutes {} is out of range (expected 0 to 10080)",
+                              interaction.duration_min));
+    }
+    interaction.energy = input.energy.value_or(defaults.energy);
+    if (interaction.energy < 1 || interaction.energy > 5) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("--energy {} is out of range (expected 1 to 5)", interaction.energy));
+    }
+    interaction.setting = input.setting.value_or(scoring::DefaultSetting(input.kind));
+    interaction.purpose = input.purpose.value_or(defaults.purpose);
+    interaction.note = input.note;
+    interaction.owner = me;
+    interaction.attendees.push_back(me);
+    std::optional<core::PersonId> first_other;
+    for (const auto& ref : input.with) {
+      ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
+      if (std::find(interaction.attendees.begin(), interaction.attendees.end(), person.id) ==
+          interaction.attendees.end()) {
+        interaction.attendees.push_back(person.id);
+        if (!first_other) first_other = person.id;
+      }
+    }
+    if (!first_other) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "log needs at least one --with PERSON other than me");
+    }
+    if (input.initiated_by_me) {
+      interaction.initiator = *input.initiated_by_me ? me : *first_other;
+    }
+    ALLIES_TRY(interaction.id, store_.InsertInteraction(interaction));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    InteractionView view{interaction, {}, std::nullopt};
+    for (auto id : interaction.attendees) view.attendees.push_back(directory.Ref(id));
+    if (interaction.initiator) view.initiator = directory.Ref(*interaction.initiator);
+    return view;
+  });
+}
+
+static Result<LedgerView> Record(store::Store& store, const LedgerInput& input,
+                                 core::TimePoint now) {
+  ALLIES_TRY(auto me, internal::RequireMe(store));
+  ALLIES_TRY(auto person, internal::ResolvePerson(store, input.person));
+  if (person.is_me) {
+    return Fail(ErrorCode::kInvalidArgument, "an account is kept with someone else, not with me");
+  }
+  ALLIES_TRY(auto params, internal::LoadParams(store));
+  core::LedgerEntry entry;
+  entry.person = person.id;
+  entry.owner = me;
+  entry.kind = input.kind;
+  entry.at = input.at.value_or(now);
+  entry.value = input.value.value_or(scoring::DefaultValue(input.kind, params));
+  if (!(entry.value > 0) || entry.value > 100) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("--value {} is out of range (expected more than 0, at most 100)",
+                            input.value.value_or(entry.value)));
+  }
+  entry.note = input.note;
+  ALLIES_TRY(entry.id, store.InsertLedgerEntry(entry));
+  store::LedgerFilter filter;
+  filter.person = person.id;
+  filter.owner = me;
+  ALLIES_TRY(auto entries, store.ListLedger(filter));
+  LedgerView view;
+  view.entry = entry;
+  ALLIES_TRY(auto directory, internal::LoadDirectory(store));
+  view.person = directory.Ref(person.id);
+  view.balance = scoring::ComputeBalance(entries, now, params);
+  return view;
+}
+
+Result<LedgerView> App::Deposit(const LedgerInput& input) {
+  return InTransaction([&]() -> Result<LedgerView> {
+    if (!core::IsDeposit(input.kind)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} is not a deposit (expected one of: {})",
+                              Quote(std::string(core::ShortName(input.kind))),
+                              core::DepositKindNames()));
+    }
+    return Record(store_, input, now_);
+  });
+}
+
+Result<LedgerView> App::Withdraw(const LedgerInput& input) {
+  return InTransaction([&]() -> Result<LedgerView> {
+    if (core::IsDeposit(input.kind)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} is not a withdrawal (expected one of: {})",
+                              Quote(std::string(core::ShortName(input.kind))),
+                              core::WithdrawalKindNames()));
+    }
+    return Record(store_, input, now_);
+  });
+}
+
+Result<IntroView> App::Introduce(const IntroInput& input) {
+  return InTransaction([&]() -> Result<IntroView> {
+    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    ALLIES_TRY(auto first, internal::ResolvePerson(store_, input.first));
+    ALLIES_TRY(auto second, internal::ResolvePerson(store_, input.second));
+    if (first.id == second.id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("cannot introduce {} to themselves", first.name));
+    }
+    core::PersonId by = me;
+    if (input.by) {
+      ALLIES_TRY(auto introducer, internal::ResolvePerson(store_, *input.by));
+      by = introducer.id;
+    }
+    if (by == first.id || by == second.id) {
+      return Fail(ErrorCode::kInvalidArgument, "the introducer must be a third person");
+    }
+    core::Introduction intro;
+    intro.introducer = by;
+    intro.first = first.id;
+    intro.second = second.id;
+    intro.at = input.at.value_or(now_);
+    intro.outcome = input.outcome;
+    ALLIES_TRY(intro.id, store_.InsertIntroduction(intro));
+    // An introduction I make is a deposit with both people (DESIGN.md §1: introduction made).
+    if (by == me) {
+      ALLIES_TRY(auto params, internal::LoadParams(store_));
+      for (auto person : {first, second}) {
+        const auto& other = person.id == first.id ? second : first;
+        if (person.is_me) continue;
+        core::LedgerEntry entry;
+        entry.person = person.id;
+        entry.owner = me;
+        entry.kind = core::LedgerKind::kIntroduction;
+        entry.at = intro.at;
+        entry.value = scoring::DefaultValue(entry.kind, params);
+        entry.note = fmt::format("introduced to {}", other.name);
+        ALLIES_TRY(entry.id, store_.InsertLedgerEntry(entry));
+      }
+    }
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    return IntroView{intro, directory.Ref(by), directory.Ref(first.id), directory.Ref(second.id)};
+  });
+}
+
+Result<std::vector<IntroView>> App::ListIntroductions() {
+  return InTransaction([&]() -> Result<std::vector<IntroView>> {
+    ALLIES_TRY(auto intros, store_.ListIntroductions(std::nullopt));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    std::vector<IntroView> views;
+    for (auto& intro : intros) {
+      views.push_back(IntroView{intro, directory.Ref(intro.introducer), directory.Ref(intro.first),
+                                directory.Ref(intro.second)});
+    }
+    return views;
+  });
+}
+
+static FollowUpView MakeFollowUpView(const core::FollowUp& followup, PersonRef person,
+                                     core::TimePoint now) {
+  FollowUpView view{followup, std::move(person), false, 0};
+  auto today = std::chrono::floor<std::chrono::days>(now);
+  view.days_left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
+  view.overdue = !followup.done_at && view.days_left < 0;
+  return view;
+}
+
+Result<FollowUpView> App::AddFollowUp(const std::string& ref, const std::string& text,
+                                      core::Date due) {
+  return InTransaction([&]() -> Result<FollowUpView> {
+    ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
+    if (core::Trim(text).empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "a follow-up needs a text saying what to do");
+    }
+    core::FollowUp followup;
+    followup.person = person.id;
+    followup.text = text;
+    followup.due = due;
+    ALLIES_TRY(followup.id, store_.InsertFollowUp(followup));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    return MakeFollowUpView(followup, directory.Ref(person.id), now_);
+  });
+}
+
+Result<FollowUpView> App::CompleteFollowUp(std::int64_t id) {
+  return InTransaction([&]() -> Result<FollowUpView> {
+    auto followup = store_.GetFollowUp(core::FollowUpId{id});
+    if (!followup || followup->stamps.deleted_at) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("no follow-up with id {} (see `allies followup list`)", id));
+    }
+    if (followup->done_at) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("follow-up {} was already done on {}", id,
+                              core::FormatDate(internal::DayOf(*followup->done_at))));
+    }
+    followup->done_at = now_;
+    ALLIES_TRY_VOID(store_.UpdateFollowUp(*followup));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    return MakeFollowUpView(*followup, directory.Ref(followup->person), now_);
+  });
+}
+
+Result<std::vector<FollowUpView>> App::ListFollowUps(bool include_done) {
+  return InTransaction([&]() -> Result<std::vector<FollowUpView>> {
+    store::FollowUpFilter filter;
+    filter.include_done = include_done;
+    ALLIES_TRY(auto followups, store_.ListFollowUps(filter));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    std::vector<FollowUpView> views;
+    for (const auto& followup : followups) {
+      views.push_back(MakeFollowUpView(followup, directory.Ref(followup.person), now_));
+    }
+    return views;
+  });
+}
+
+}  // namespace allies::app

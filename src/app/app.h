@@ -1,0 +1,151 @@
+#pragma once
+// The use cases of Allies: one method per command. Each runs in one store transaction, so a
+// failed command leaves the database exactly as it was. Inputs are already typed (the CLI parses
+// text); App validates ranges and references and returns views for the CLI to print.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/demo.h"
+#include "app/views.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "scoring/params.h"
+#include "store/store.h"
+
+namespace allies::app {
+
+using core::Result;
+
+// What `person add` and `person edit` may set. Unset optionals leave a field as it is (edit) or
+// empty (add); list fields are added to what the person has.
+struct PersonInput {
+  std::optional<std::string> name;
+  std::optional<std::string> title;
+  std::optional<std::string> department;
+  std::optional<std::string> org;         // a name or id; created as a company when unknown
+  std::optional<std::string> reports_to;  // a person reference; "" clears
+  std::vector<core::Email> emails;
+  std::vector<core::Phone> phones;
+  std::vector<std::string> tags;
+  std::vector<core::Offer> offers;  // a key already there gets the new rating
+  std::vector<std::string> needs;
+  std::optional<std::string> note;
+  std::optional<core::MonthDay> birthday;
+  std::optional<core::MonthDay> work_anniversary;
+  std::optional<int> closeness;     // 0..5; -1 clears
+  std::optional<int> cadence_days;  // 1..3650; 0 clears
+  // edit only: remove these
+  std::vector<std::string> remove_emails;
+  std::vector<std::string> remove_phones;
+  std::vector<std::string> remove_tags;
+  std::vector<std::string> remove_offers;
+  std::vector<std::string> remove_needs;
+};
+
+struct PeopleQuery {
+  std::optional<std::string> department;
+  std::optional<std::string> tag;
+  std::optional<std::string> org;  // name or id
+  bool include_deleted = false;
+};
+
+struct OrgInput {
+  std::string name;
+  core::OrgKind kind = core::OrgKind::kCompany;
+  std::vector<std::string> services;
+  std::optional<core::Date> renewal;
+  std::optional<int> cadence_days;
+};
+
+struct LogInput {
+  core::InteractionKind kind = core::InteractionKind::kMeeting;
+  std::vector<std::string> with;  // person references; at least one
+  std::optional<core::TimePoint> at;
+  std::optional<int> minutes;
+  std::optional<core::Setting> setting;
+  std::optional<core::Purpose> purpose;
+  std::optional<bool> initiated_by_me;  // false: the first `with` person initiated
+  std::optional<int> energy;
+  std::string note;
+};
+
+struct LedgerInput {
+  std::string person;
+  core::LedgerKind kind = core::LedgerKind::kAttention;
+  std::optional<double> value;
+  std::optional<core::TimePoint> at;
+  std::string note;
+};
+
+struct IntroInput {
+  std::string first;
+  std::string second;
+  std::optional<std::string> by;  // default: me
+  std::optional<core::TimePoint> at;
+  std::string outcome;
+};
+
+class App {
+ public:
+  // Borrows `store` for the App's lifetime. Every score is evaluated as of `now`.
+  App(store::Store& store, core::TimePoint now);
+
+  // --- me, people, team ---
+  [[nodiscard]] Result<core::Person> Init(const std::string& name,
+                                          const std::vector<std::string>& emails);
+  [[nodiscard]] Result<core::Person> AddPerson(const PersonInput& input);
+  [[nodiscard]] Result<core::Person> EditPerson(const std::string& ref, const PersonInput& input);
+  [[nodiscard]] Result<core::Person> RemovePerson(const std::string& ref);
+  [[nodiscard]] Result<core::Person> UndoPerson(const std::string& ref);
+  [[nodiscard]] Result<std::vector<PersonRow>> ListPeople(const PeopleQuery& query);
+  [[nodiscard]] Result<std::vector<PersonRow>> Find(const std::string& text);
+  [[nodiscard]] Result<PersonPage> ShowPerson(const std::string& ref);
+  [[nodiscard]] Result<core::Person> TeamAdd(const std::string& ref);
+  [[nodiscard]] Result<core::Person> TeamRemove(const std::string& ref);
+  [[nodiscard]] Result<std::vector<PersonRow>> TeamList();
+
+  // --- organizations and vendors ---
+  [[nodiscard]] Result<core::Organization> AddOrg(const OrgInput& input);
+  [[nodiscard]] Result<std::vector<OrgRow>> ListOrgs();
+  [[nodiscard]] Result<OrgPage> ShowOrg(const std::string& ref);
+  [[nodiscard]] Result<core::VendorNotice> AddVendorNotice(const std::string& org_ref,
+                                                           const std::string& text,
+                                                           std::optional<core::TimePoint> at,
+                                                           std::optional<std::string> reported_by);
+
+  // --- what happened ---
+  [[nodiscard]] Result<InteractionView> Log(const LogInput& input);
+  [[nodiscard]] Result<LedgerView> Deposit(const LedgerInput& input);
+  [[nodiscard]] Result<LedgerView> Withdraw(const LedgerInput& input);
+  [[nodiscard]] Result<IntroView> Introduce(const IntroInput& input);
+  [[nodiscard]] Result<std::vector<IntroView>> ListIntroductions();
+  [[nodiscard]] Result<FollowUpView> AddFollowUp(const std::string& ref, const std::string& text,
+                                                 core::Date due);
+  [[nodiscard]] Result<FollowUpView> CompleteFollowUp(std::int64_t id);
+  [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(bool include_done);
+
+  // --- scores ---
+  [[nodiscard]] Result<std::vector<BalanceView>> Balances();  // every account, lowest first
+  [[nodiscard]] Result<BalanceDetail> BalanceOf(const std::string& ref);
+  [[nodiscard]] Result<std::vector<TieView>> Ties(std::optional<int> top);
+  [[nodiscard]] Result<Briefing> Today();
+
+  // --- demo and configuration ---
+  [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);
+  [[nodiscard]] Result<std::vector<ConfigRow>> ConfigList();
+  [[nodiscard]] Result<ConfigRow> ConfigGet(const std::string& key);
+  [[nodiscard]] Result<ConfigRow> ConfigSet(const std::string& key, const std::string& value);
+  [[nodiscard]] Result<ConfigRow> ConfigReset(const std::string& key);
+
+ private:
+  // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.
+  template <class Body>
+  auto InTransaction(Body&& body) -> decltype(body());
+
+  store::Store& store_;
+  core::TimePoint now_;
+};
+
+}  // namespace allies::app

@@ -1,0 +1,152 @@
+#pragma once
+// What the use cases return: plain values the CLI (and later the server) prints. Each view
+// carries the components of its scores so that every number can be explained.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "scoring/balance.h"
+#include "scoring/layers.h"
+#include "scoring/tie_strength.h"
+
+namespace allies::app {
+
+// How a person is named in other records.
+struct PersonRef {
+  core::PersonId id;
+  std::string name;
+  std::string department;
+  std::string org;  // organization name, empty when none
+};
+
+struct PersonRow {
+  core::Person person;
+  std::string org_name;
+  std::optional<PersonRef> reports_to;
+};
+
+// One of my ties: its strength with components, its layer and whether it is at risk.
+struct TieView {
+  PersonRef person;
+  scoring::TieStrength tie;
+  std::optional<int> layer;  // 5, 15, 50, 150; unset past the last layer
+  scoring::Risk risk;
+};
+
+struct BalanceView {
+  PersonRef person;
+  scoring::Balance balance;
+};
+
+struct LedgerLine {
+  core::LedgerEntry entry;
+  double decayed = 0;  // what the entry counts for now (signed: withdrawals negative)
+};
+
+struct BalanceDetail {
+  PersonRef person;
+  scoring::Balance balance;
+  std::vector<LedgerLine> entries;  // newest first
+};
+
+struct InteractionView {
+  core::Interaction interaction;
+  std::vector<PersonRef> attendees;
+  std::optional<PersonRef> initiator;
+};
+
+struct LedgerView {
+  core::LedgerEntry entry;
+  PersonRef person;
+  scoring::Balance balance;  // the account after this entry
+};
+
+struct IntroView {
+  core::Introduction intro;
+  PersonRef introducer;
+  PersonRef first;
+  PersonRef second;
+};
+
+struct FollowUpView {
+  core::FollowUp followup;
+  PersonRef person;
+  bool overdue = false;
+  int days_left = 0;  // negative when overdue
+};
+
+struct UpcomingDate {
+  PersonRef person;
+  core::DateKind kind = core::DateKind::kBirthday;
+  core::Date on{};
+  int days_away = 0;
+  std::optional<int> years;  // age or years of service on that day, when the year is known
+};
+
+struct NoticeView {
+  core::VendorNotice notice;
+  std::string org_name;
+  std::optional<PersonRef> reported_by;
+};
+
+struct PersonPage {
+  PersonRow row;
+  std::vector<PersonRef> reports;  // direct reports
+  std::optional<TieView> tie;      // unset when there is no tie at all
+  BalanceDetail balance;
+  std::vector<InteractionView> recent;  // last interactions with me, newest first
+  int interactions_total = 0;
+  std::vector<FollowUpView> followups;  // open ones
+  std::vector<IntroView> introductions;
+  std::vector<UpcomingDate> dates;  // next occurrence of each important date
+};
+
+struct OrgRow {
+  core::Organization org;
+  int people = 0;
+};
+
+struct VendorCheckIn {
+  std::optional<core::TimePoint> last;  // last interaction of mine with anyone there
+  std::optional<double> days_since;
+  bool overdue = false;  // past the org's cadence
+};
+
+struct OrgPage {
+  core::Organization org;
+  std::vector<TieView> contacts;  // everyone at the org, strongest tie first (strength 0 if none)
+  VendorCheckIn check_in;
+  std::vector<NoticeView> notices;  // newest first
+};
+
+struct VendorAlert {
+  core::Organization org;
+  std::vector<std::string> reasons;  // "no tie of strength 0.4 or more", ...
+  std::string action;                // what to do about it
+};
+
+struct Briefing {
+  core::Date date{};
+  std::optional<PersonRef> me;
+  int people = 0;
+  int ties = 0;
+  int ties_at_risk = 0;
+  std::vector<FollowUpView> followups;  // overdue or due within 7 days
+  std::vector<TieView> reconnect;       // the strongest ties at risk, most overdue first
+  std::vector<UpcomingDate> dates;      // within 14 days
+  std::vector<VendorAlert> vendors;
+  std::vector<BalanceView> overdrawn;
+  std::vector<NoticeView> notices;  // vendor change notices of the last 30 days
+};
+
+struct ConfigRow {
+  std::string key;
+  std::string value;
+  std::string default_value;
+  bool is_default = true;
+  std::string description;
+};
+
+}  // namespace allies::app

@@ -1,0 +1,340 @@
+#include "cli/json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/names.h"
+
+namespace allies::cli {
+
+using nlohmann::json;
+
+namespace {
+
+json Time(const core::TimePoint& at) { return core::FormatUtc(at); }
+
+template <class T>
+json Optional(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json OptionalTime(const std::optional<core::TimePoint>& at) {
+  return at ? Time(*at) : json(nullptr);
+}
+
+json Ref(const app::PersonRef& ref) {
+  return {{"id", ref.id.value},
+          {"name", ref.name},
+          {"department", ref.department},
+          {"organization", ref.org}};
+}
+
+json OptionalRef(const std::optional<app::PersonRef>& ref) {
+  return ref ? Ref(*ref) : json(nullptr);
+}
+
+json Stamps(json object, const core::Stamps& stamps) {
+  object["created_at"] = Time(stamps.created_at);
+  object["updated_at"] = Time(stamps.updated_at);
+  object["deleted_at"] = OptionalTime(stamps.deleted_at);
+  return object;
+}
+
+json PersonObject(const core::Person& person, const std::string& org_name,
+                  const std::optional<app::PersonRef>& reports_to) {
+  json emails = json::array();
+  for (const auto& email : person.emails) {
+    emails.push_back({{"address", email.address}, {"type", email.type}});
+  }
+  json phones = json::array();
+  for (const auto& phone : person.phones) {
+    phones.push_back({{"number", phone.number}, {"type", phone.type}});
+  }
+  json offers = json::array();
+  for (const auto& offer : person.offers) {
+    offers.push_back({{"key", offer.key}, {"rating", offer.rating}});
+  }
+  json notes = json::array();
+  for (const auto& note : person.notes) notes.push_back({{"at", Time(note.at)}, {"text", note.text}});
+  json birthday = nullptr;
+  json anniversary = nullptr;
+  for (const auto& date : person.dates) {
+    (date.kind == core::DateKind::kBirthday ? birthday : anniversary) =
+        core::FormatMonthDay(date.date);
+  }
+  json object = {{"id", person.id.value},
+                 {"name", person.name},
+                 {"title", person.title},
+                 {"department", person.department},
+                 {"organization", org_name.empty() ? json(nullptr) : json(org_name)},
+                 {"org_id", person.org ? json(person.org->value) : json(nullptr)},
+                 {"reports_to", OptionalRef(reports_to)},
+                 {"emails", emails},
+                 {"phones", phones},
+                 {"tags", person.tags},
+                 {"offers", offers},
+                 {"needs", person.needs},
+                 {"notes", notes},
+                 {"birthday", birthday},
+                 {"work_anniversary", anniversary},
+                 {"closeness", Optional(person.closeness)},
+                 {"cadence_days", Optional(person.cadence_days)},
+                 {"is_me", person.is_me},
+                 {"is_team", person.is_team}};
+  return Stamps(std::move(object), person.stamps);
+}
+
+json OrgObject(const core::Organization& org) {
+  json object = {{"id", org.id.value},
+                 {"name", org.name},
+                 {"kind", core::Name(org.kind)},
+                 {"services", org.services},
+                 {"renewal", org.renewal ? json(core::FormatDate(*org.renewal)) : json(nullptr)},
+                 {"cadence_days", Optional(org.cadence_days)}};
+  return Stamps(std::move(object), org.stamps);
+}
+
+json TieObject(const app::TieView& view) {
+  const auto& c = view.tie.components;
+  json components = {{"contact", c.contact},
+                     {"saturation", c.saturation},
+                     {"initiated_by_me", c.initiated_a},
+                     {"initiated_by_them", c.initiated_b},
+                     {"reciprocity", c.reciprocity},
+                     {"reciprocity_factor", c.reciprocity_factor},
+                     {"closeness", Optional(c.closeness)},
+                     {"one_way", c.one_way},
+                     {"capped", c.capped},
+                     {"contact_days", c.contact_days},
+                     {"last_contact", OptionalTime(c.last_contact)},
+                     {"median_gap_days", Optional(c.median_gap_days)}};
+  json risk = {{"days_since_contact", Optional(view.risk.days_since)},
+               {"cadence_days", Optional(view.risk.cadence_days)},
+               {"threshold_days", Optional(view.risk.threshold_days)},
+               {"overdue", view.risk.overdue}};
+  return {{"person", Ref(view.person)},  {"strength", view.tie.strength},
+          {"layer", Optional(view.layer)}, {"at_risk", view.risk.at_risk},
+          {"components", components},    {"risk", risk}};
+}
+
+json BalanceFields(const scoring::Balance& balance) {
+  return {{"balance", balance.value},
+          {"status", scoring::Name(balance.status)},
+          {"deposits", balance.deposits},
+          {"withdrawals", balance.withdrawals},
+          {"entry_count", balance.entries}};
+}
+
+json LedgerObject(const core::LedgerEntry& entry) {
+  return {{"id", entry.id.value},
+          {"at", Time(entry.at)},
+          {"kind", core::Name(entry.kind)},
+          {"direction", core::IsDeposit(entry.kind) ? "deposit" : "withdrawal"},
+          {"value", entry.value},
+          {"note", entry.note}};
+}
+
+json InteractionObject(const app::InteractionView& view) {
+  const auto& i = view.interaction;
+  json attendees = json::array();
+  for (const auto& ref : view.attendees) attendees.push_back(Ref(ref));
+  return {{"id", i.id.value},
+          {"at", Time(i.at)},
+          {"minutes", i.duration_min},
+          {"kind", core::Name(i.kind)},
+          {"setting", core::Name(i.setting)},
+          {"purpose", core::Name(i.purpose)},
+          {"attendees", attendees},
+          {"initiated_by", OptionalRef(view.initiator)},
+          {"energy", i.energy},
+          {"note", i.note},
+          {"source", i.source.empty() ? json(nullptr) : json(i.source)}};
+}
+
+json IntroObject(const app::IntroView& view) {
+  return {{"id", view.intro.id.value},       {"at", Time(view.intro.at)},
+          {"introducer", Ref(view.introducer)}, {"first", Ref(view.first)},
+          {"second", Ref(view.second)},      {"outcome", view.intro.outcome}};
+}
+
+json FollowUpObject(const app::FollowUpView& view) {
+  return {{"id", view.followup.id.value},
+          {"person", Ref(view.person)},
+          {"text", view.followup.text},
+          {"due", core::FormatDate(view.followup.due)},
+          {"done_at", OptionalTime(view.followup.done_at)},
+          {"overdue", view.overdue},
+          {"days_left", view.days_left}};
+}
+
+json DateObject(const app::UpcomingDate& date) {
+  return {{"person", Ref(date.person)},
+          {"kind", core::Name(date.kind)},
+          {"on", core::FormatDate(date.on)},
+          {"days_away", date.days_away},
+          {"years", Optional(date.years)}};
+}
+
+json NoticeObject(const app::NoticeView& view) {
+  return {{"id", view.notice.id.value},
+          {"organization", view.org_name},
+          {"at", Time(view.notice.at)},
+          {"text", view.notice.text},
+          {"reported_by", OptionalRef(view.reported_by)}};
+}
+
+json ConfigObject(const app::ConfigRow& row) {
+  return {{"key", row.key},
+          {"value", row.value},
+          {"default", row.default_value},
+          {"is_default", row.is_default},
+          {"description", row.description}};
+}
+
+template <class T, class F>
+json Array(const std::vector<T>& items, F to_json) {
+  json array = json::array();
+  for (const auto& item : items) array.push_back(to_json(item));
+  return array;
+}
+
+std::string Text(const json& document) { return document.dump(2); }
+
+}  // namespace
+
+std::string Json(const core::Person& person) { return Text(PersonObject(person, "", std::nullopt)); }
+
+std::string Json(const std::vector<app::PersonRow>& rows) {
+  return Text(Array(rows, [](const app::PersonRow& row) {
+    return PersonObject(row.person, row.org_name, row.reports_to);
+  }));
+}
+
+std::string Json(const app::PersonPage& page) {
+  json object = PersonObject(page.row.person, page.row.org_name, page.row.reports_to);
+  object["reports"] = Array(page.reports, Ref);
+  object["tie"] = page.tie ? TieObject(*page.tie) : json(nullptr);
+  json balance = BalanceFields(page.balance.balance);
+  balance["entries"] = Array(page.balance.entries, [](const app::LedgerLine& line) {
+    json entry = LedgerObject(line.entry);
+    entry["decayed"] = line.decayed;
+    return entry;
+  });
+  object["balance"] = balance;
+  object["interactions_total"] = page.interactions_total;
+  object["recent_interactions"] = Array(page.recent, InteractionObject);
+  object["followups"] = Array(page.followups, FollowUpObject);
+  object["introductions"] = Array(page.introductions, IntroObject);
+  object["upcoming_dates"] = Array(page.dates, DateObject);
+  return Text(object);
+}
+
+std::string Json(const core::Organization& org) { return Text(OrgObject(org)); }
+
+std::string Json(const std::vector<app::OrgRow>& rows) {
+  return Text(Array(rows, [](const app::OrgRow& row) {
+    json object = OrgObject(row.org);
+    object["people"] = row.people;
+    return object;
+  }));
+}
+
+std::string Json(const app::OrgPage& page) {
+  json object = OrgObject(page.org);
+  object["contacts"] = Array(page.contacts, TieObject);
+  object["check_in"] = {{"last", OptionalTime(page.check_in.last)},
+                        {"days_since", Optional(page.check_in.days_since)},
+                        {"overdue", page.check_in.overdue}};
+  object["notices"] = Array(page.notices, NoticeObject);
+  return Text(object);
+}
+
+std::string Json(const core::VendorNotice& notice) {
+  return Text({{"id", notice.id.value},
+               {"org_id", notice.org.value},
+               {"at", Time(notice.at)},
+               {"text", notice.text},
+               {"reported_by", notice.reported_by ? json(notice.reported_by->value) : json(nullptr)}});
+}
+
+std::string Json(const app::InteractionView& view) { return Text(InteractionObject(view)); }
+
+std::string Json(const app::LedgerView& view) {
+  json object = LedgerObject(view.entry);
+  object["person"] = Ref(view.person);
+  object["account"] = BalanceFields(view.balance);
+  return Text(object);
+}
+
+std::string Json(const app::IntroView& view) { return Text(IntroObject(view)); }
+std::string Json(const std::vector<app::IntroView>& views) {
+  return Text(Array(views, IntroObject));
+}
+std::string Json(const app::FollowUpView& view) { return Text(FollowUpObject(view)); }
+std::string Json(const std::vector<app::FollowUpView>& views) {
+  return Text(Array(views, FollowUpObject));
+}
+
+std::string Json(const std::vector<app::BalanceView>& views) {
+  return Text(Array(views, [](const app::BalanceView& view) {
+    json object = BalanceFields(view.balance);
+    object["person"] = Ref(view.person);
+    return object;
+  }));
+}
+
+std::string Json(const app::BalanceDetail& detail) {
+  json object = BalanceFields(detail.balance);
+  object["person"] = Ref(detail.person);
+  object["entries"] = Array(detail.entries, [](const app::LedgerLine& line) {
+    json entry = LedgerObject(line.entry);
+    entry["decayed"] = line.decayed;
+    return entry;
+  });
+  return Text(object);
+}
+
+std::string Json(const std::vector<app::TieView>& ties) { return Text(Array(ties, TieObject)); }
+
+std::string Json(const app::Briefing& briefing) {
+  json object = {{"date", core::FormatDate(briefing.date)},
+                 {"me", OptionalRef(briefing.me)},
+                 {"people", briefing.people},
+                 {"ties", briefing.ties},
+                 {"ties_at_risk", briefing.ties_at_risk},
+                 {"followups", Array(briefing.followups, FollowUpObject)},
+                 {"reconnect", Array(briefing.reconnect, TieObject)},
+                 {"dates", Array(briefing.dates, DateObject)},
+                 {"vendors", Array(briefing.vendors,
+                                   [](const app::VendorAlert& alert) {
+                                     return json{{"organization", alert.org.name},
+                                                 {"org_id", alert.org.id.value},
+                                                 {"reasons", alert.reasons},
+                                                 {"action", alert.action}};
+                                   })},
+                 {"overdrawn", Array(briefing.overdrawn,
+                                     [](const app::BalanceView& view) {
+                                       json entry = BalanceFields(view.balance);
+                                       entry["person"] = Ref(view.person);
+                                       return entry;
+                                     })},
+                 {"notices", Array(briefing.notices, NoticeObject)}};
+  return Text(object);
+}
+
+std::string Json(const app::DemoSummary& summary) {
+  return Text({{"people", summary.people},
+               {"departments", summary.departments},
+               {"team", summary.team},
+               {"vendors", summary.vendors},
+               {"interactions", summary.interactions},
+               {"ledger_entries", summary.ledger_entries},
+               {"followups", summary.followups},
+               {"notices", summary.notices},
+               {"hidden_influencers", summary.hidden_influencers}});
+}
+
+std::string Json(const app::ConfigRow& row) { return Text(ConfigObject(row)); }
+std::string Json(const std::vector<app::ConfigRow>& rows) {
+  return Text(Array(rows, ConfigObject));
+}
+}  // namespace allies::cli

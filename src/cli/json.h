@@ -1,0 +1,34 @@
+#pragma once
+// JSON output (--json). Field names are stable and documented in README.md; this is the only
+// file that knows them. Each function returns the document as indented text.
+
+#include <string>
+#include <vector>
+
+#include "app/demo.h"
+#include "app/views.h"
+
+namespace allies::cli {
+
+std::string Json(const core::Person& person);
+std::string Json(const std::vector<app::PersonRow>& rows);
+std::string Json(const app::PersonPage& page);
+std::string Json(const core::Organization& org);
+std::string Json(const std::vector<app::OrgRow>& rows);
+std::string Json(const app::OrgPage& page);
+std::string Json(const core::VendorNotice& notice);
+std::string Json(const app::InteractionView& view);
+std::string Json(const app::LedgerView& view);
+std::string Json(const app::IntroView& view);
+std::string Json(const std::vector<app::IntroView>& views);
+std::string Json(const app::FollowUpView& view);
+std::string Json(const std::vector<app::FollowUpView>& views);
+std::string Json(const std::vector<app::BalanceView>& views);
+std::string Json(const app::BalanceDetail& detail);
+std::string Json(const std::vector<app::TieView>& ties);
+std::string Json(const app::Briefing& briefing);
+std::string Json(const app::DemoSummary& summary);
+std::string Json(const app::ConfigRow& row);
+std::string Json(const std::vector<app::ConfigRow>& rows);
+
+}  // namespace allies::cli

@@ -1,0 +1,88 @@
+#pragma once
+// Every parameter of the scoring model (DESIGN.md §3) in one struct, with the defaults of the
+// design, and a table that names each one so the user can list, read and set it
+// (`allies config`). The database keeps only the values the user changed.
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace allies::scoring {
+
+struct Params {
+  // Decay: an event of age Δt days counts 2^(-Δt/H).
+  double tie_half_life_days = 90;
+  double ledger_half_life_days = 180;
+
+  // Interaction weights (one contact between a pair).
+  double weight_relaxed_1on1 = 3.0;   // in person, relaxed, two people
+  double weight_formal_1on1 = 2.0;    // in person, formal, two people
+  double weight_call_1on1 = 1.5;      // call or video, two people
+  double weight_group = 2.0;          // a meeting of n > 2: this / (n - 1) for each pair
+  double weight_event = 1.0;          // an encounter at an event or conference
+  double weight_message = 0.5;        // email or message
+
+  // Tie strength: S = 1 - exp(-contact / saturation), times (floor + (1 - floor) * r).
+  double tie_saturation = 6;
+  double reciprocity_floor = 0.75;
+  double one_way_cap = 0.2;
+  double closeness_decay_per_year = 0.15;
+
+  // Dunbar layers (cumulative sizes) and their default cadences.
+  double layer1_size = 5;
+  double layer2_size = 15;
+  double layer3_size = 50;
+  double layer4_size = 150;
+  double layer1_cadence_days = 7;
+  double layer2_cadence_days = 30;
+  double layer3_cadence_days = 182;
+  double layer4_cadence_days = 365;
+  double risk_gap_multiplier = 8;  // at risk past min(cadence, this × median gap)
+
+  // Balance: status thresholds and the default value of each ledger kind.
+  double balance_in_credit_min = 2;   // B >= this: in credit
+  double balance_overdrawn_max = -1;  // B <= this: overdrawn
+  double value_attention = 1;
+  double value_expertise = 2;
+  double value_favor_done = 3;
+  double value_introduction = 3;
+  double value_recognition = 2;
+  double value_small_ask = 1;
+  double value_favor_asked = 3;
+  double value_escalation = 5;
+};
+
+struct ParamInfo {
+  std::string_view key;          // e.g. "tie.half_life_days"
+  double Params::*field;
+  double min;                    // accepted range, inclusive
+  double max;
+  bool integer;                  // only whole numbers accepted
+  std::string_view description;  // one line for `allies config list`
+};
+
+// Every parameter, in the order `config list` shows them.
+std::span<const ParamInfo> ParamTable();
+
+// The entry for `key`, or NotFound naming the key.
+[[nodiscard]] core::Result<const ParamInfo*> FindParam(std::string_view key);
+
+// Parses `value` for `key` and stores it in `params`. InvalidArgument quotes the value and the
+// accepted range; NotFound for an unknown key.
+[[nodiscard]] core::Result<void> SetParam(Params& params, std::string_view key,
+                                          std::string_view value);
+
+// Defaults overridden by `overrides` (key -> text as stored). The first bad entry is an error.
+[[nodiscard]] core::Result<Params> ParamsFrom(const std::map<std::string, std::string>& overrides);
+
+// Shortest text that reads back as the same double ("90", "0.15").
+std::string FormatParam(double value);
+
+// The default value of a ledger kind.
+double DefaultValue(core::LedgerKind kind, const Params& params);
+
+}  // namespace allies::scoring

@@ -1,0 +1,274 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "core/text.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace allies::store {
+
+namespace sqlite {
+namespace {
+
+// allies_fold(text): core::FoldCase in SQL, so searches fold exactly as the rest of Allies does
+// (SQLite's own lower() and LIKE fold ASCII only).
+void FoldFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  if (text == nullptr) {
+    sqlite3_result_null(context);
+    return;
+  }
+  try {
+    std::string folded = core::FoldCase(
+        std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+    sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(context);
+  }
+}
+
+std::string_view TableName(Table table) {
+  switch (table) {
+    case Table::kPerson:
+      return "person";
+    case Table::kOrg:
+      return "organization";
+    case Table::kInteraction:
+      return "interaction";
+  }
+  return "record";
+}
+
+}  // namespace
+
+void BindParams(SQLite::Statement& statement, const std::vector<Param>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i) + 1;
+    if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
+      statement.bind(index, *number);
+    } else {
+      statement.bind(index, std::get<std::string>(params[i]));
+    }
+  }
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path, int schema_version)
+    : db_(std::move(db)), path_(std::move(path)), schema_version_(schema_version) {}
+
+SqliteStore::~SqliteStore() { Rollback(); }
+
+Borrowed SqliteStore::Prepare(std::string_view sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    auto statement = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
+    found = statements_.emplace(std::string(sql), std::move(statement)).first;
+  }
+  return Borrowed(*found->second);
+}
+
+// --- transactions -------------------------------------------------------------------------------
+
+Result<void> SqliteStore::Begin(core::TimePoint now) {
+  if (in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot begin a transaction: one is already open");
+  }
+  try {
+    Prepare("BEGIN IMMEDIATE")->exec();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo,
+                fmt::format("cannot start a transaction on \"{}\": {}", path_, e.what()));
+  }
+  in_transaction_ = true;
+  now_ = now;
+  return {};
+}
+
+Result<void> SqliteStore::Commit() {
+  if (!in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot commit: no transaction is open");
+  }
+  try {
+    Prepare("COMMIT")->exec();
+  } catch (const SQLite::Exception& e) {
+    // SQLite keeps the transaction open after some failures (SQLITE_BUSY) and ends it after
+    // others; Rollback() must know which.
+    in_transaction_ = sqlite3_get_autocommit(db_->getHandle()) == 0;
+    return Fail(ErrorCode::kIo, fmt::format("cannot commit to \"{}\": {}", path_, e.what()));
+  }
+  in_transaction_ = false;
+  return {};
+}
+
+void SqliteStore::Rollback() noexcept {
+  if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
+  in_transaction_ = false;
+}
+
+// --- errors -------------------------------------------------------------------------------------
+
+bool SqliteStore::Exists(Table table, std::int64_t id) {
+  std::string_view sql;
+  switch (table) {
+    case Table::kPerson:
+      sql = "SELECT 1 FROM person WHERE id = ?";
+      break;
+    case Table::kOrg:
+      sql = "SELECT 1 FROM org WHERE id = ?";
+      break;
+    case Table::kInteraction:
+      sql = "SELECT 1 FROM interaction WHERE id = ?";
+      break;
+  }
+  auto statement = Prepare(sql);
+  statement->bind(1, id);
+  return statement->executeStep();
+}
+
+core::Error SqliteStore::WriteError(const SQLite::Exception& e, std::string_view action,
+                                    std::span<const Reference> references) {
+  switch (e.getExtendedErrorCode()) {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      try {
+        for (const Reference& reference : references) {
+          if (!Exists(reference.table, reference.id)) {
+            return core::Error{
+                ErrorCode::kNotFound,
+                fmt::format("cannot {}: no {} with id {} (the {})", action,
+                            TableName(reference.table), reference.id, reference.role)};
+          }
+        }
+      } catch (const SQLite::Exception&) {
+        // Fall through to the generic message below: the original failure matters more.
+      }
+      return core::Error{
+          ErrorCode::kInvalidArgument,
+          fmt::format("cannot {}: it refers to a record that does not exist", action)};
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_DATATYPE:
+      return core::Error{ErrorCode::kInvalidArgument,
+                         fmt::format("cannot {}: {}", action, e.what())};
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return core::Error{ErrorCode::kAlreadyExists, fmt::format("cannot {}: {}", action, e.what())};
+    default:
+      return core::Error{ErrorCode::kIo,
+                         fmt::format("cannot {} in \"{}\": {}", action, path_, e.what())};
+  }
+}
+
+// --- configuration ------------------------------------------------------------------------------
+
+Result<std::map<std::string, std::string>> SqliteStore::LoadConfig() {
+  return Read("load the configuration", [&]() -> Result<std::map<std::string, std::string>> {
+    std::map<std::string, std::string> config;
+    auto statement = Prepare("SELECT key, value FROM config");
+    while (statement->executeStep()) {
+      config.emplace(statement->getColumn(0).getString(), statement->getColumn(1).getString());
+    }
+    return config;
+  });
+}
+
+Result<void> SqliteStore::SetConfig(std::string_view key, std::string_view value) {
+  std::string action = fmt::format("set configuration key \"{}\"", key);
+  return Write<void>(
+      action,
+      [&]() -> Result<void> {
+        auto statement = Prepare(
+            "INSERT INTO config (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+            "updated_at = excluded.updated_at");
+        statement->bind(1, std::string(key));
+        statement->bind(2, std::string(value));
+        statement->bind(3, Seconds(now_));
+        statement->exec();
+        return {};
+      },
+      [&](const SQLite::Exception& e) { return WriteError(e, action, {}); });
+}
+
+Result<void> SqliteStore::UnsetConfig(std::string_view key) {
+  std::string action = fmt::format("unset configuration key \"{}\"", key);
+  return Write<void>(
+      action,
+      [&]() -> Result<void> {
+        auto statement = Prepare("DELETE FROM config WHERE key = ?");
+        statement->bind(1, std::string(key));
+        statement->exec();
+        return {};
+      },
+      [&](const SQLite::Exception& e) { return WriteError(e, action, {}); });
+}
+
+}  // namespace sqlite
+
+// --- opening ------------------------------------------------------------------------------------
+
+namespace {
+
+using core::ErrorCode;
+using core::Fail;
+
+Result<void> CreateParentDirectory(const std::string& path) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return {};
+  std::error_code error;
+  std::filesystem::create_directories(parent, error);
+  if (error) {
+    return Fail(ErrorCode::kIo, fmt::format("cannot create directory \"{}\" for the database: {}",
+                                            parent.string(), error.message()));
+  }
+  return {};
+}
+
+core::Error OpenError(const std::string& path, const SQLite::Exception& e) {
+  if (e.getErrorCode() == SQLITE_NOTADB) {
+    return core::Error{ErrorCode::kIo,
+                       fmt::format("\"{}\" is not an Allies database ({})", path, e.what())};
+  }
+  return core::Error{ErrorCode::kIo,
+                     fmt::format("cannot open database \"{}\": {}", path, e.what())};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  const bool in_memory = path == ":memory:";
+  if (!in_memory) ALLIES_TRY_VOID(CreateParentDirectory(path));
+
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    // NOMUTEX: a Store is used by one thread at a time, and SQLite's per-call locking costs
+    // about a tenth of a bulk read.
+    db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 5000);
+    // Connection settings only: nothing here writes to the file before Migrate has checked
+    // that it belongs to Allies.
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA temp_store = MEMORY");
+    // 64 MiB of page cache: bulk imports insert millions of index entries in one transaction.
+    db->exec("PRAGMA cache_size = -65536");
+    db->createFunction("allies_fold", 1, true, nullptr, &sqlite::FoldFunction);
+  } catch (const SQLite::Exception& e) {
+    return tl::unexpected(OpenError(path, e));
+  }
+
+  ALLIES_TRY(int version, sqlite::Migrate(*db, path));
+
+  try {
+    if (!in_memory) db->exec("PRAGMA journal_mode = WAL");
+    // With WAL, NORMAL loses no integrity on power loss, only the last commits.
+    db->exec("PRAGMA synchronous = NORMAL");
+  } catch (const SQLite::Exception& e) {
+    return tl::unexpected(OpenError(path, e));
+  }
+  return std::make_unique<sqlite::SqliteStore>(std::move(db), path, version);
+}
+
+}  // namespace allies::store

@@ -1,0 +1,307 @@
+#pragma once
+// Private to store/sqlite: the SqliteStore class behind OpenSqliteStore. Its members are split
+// over sqlite_store.cc (opening, transactions, statements, configuration), sqlite_people.cc
+// (people, organizations) and sqlite_activity.cc (interactions, ledger, introductions,
+// follow-ups, vendor notices).
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "store/store.h"
+
+namespace allies::store::sqlite {
+
+using core::ErrorCode;
+using core::Fail;
+
+// A value for a `?` of a statement assembled at run time (the filters of List*).
+using Param = std::variant<std::int64_t, std::string>;
+
+// The tables a record may reference, so a foreign-key failure can name the missing record.
+enum class Table { kPerson, kOrg, kInteraction };
+
+struct Reference {
+  Table table;
+  std::int64_t id;
+  std::string_view role;  // what the record calls it: "owner", "attendee", ...
+};
+
+// A statement lent by the cache. Resets it when the loan ends, so that it holds no read lock
+// and is ready for the next borrower.
+class Borrowed {
+ public:
+  explicit Borrowed(SQLite::Statement& statement) : statement_(statement) {}
+  ~Borrowed() { statement_.tryReset(); }
+  Borrowed(const Borrowed&) = delete;
+  Borrowed& operator=(const Borrowed&) = delete;
+
+  SQLite::Statement* operator->() const { return &statement_; }
+  SQLite::Statement& operator*() const { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+// --- binding and reading values ---------------------------------------------------------------
+
+inline std::int64_t Seconds(core::TimePoint at) { return at.time_since_epoch().count(); }
+
+inline core::TimePoint FromSeconds(std::int64_t seconds) {
+  return core::TimePoint{std::chrono::seconds{seconds}};
+}
+
+inline void BindOptional(SQLite::Statement& statement, int index, std::optional<std::int64_t> v) {
+  if (v) {
+    statement.bind(index, *v);
+  } else {
+    statement.bind(index);
+  }
+}
+
+inline void BindOptional(SQLite::Statement& statement, int index, std::optional<int> v) {
+  BindOptional(statement, index,
+               v ? std::optional<std::int64_t>(*v) : std::optional<std::int64_t>());
+}
+
+inline void BindOptional(SQLite::Statement& statement, int index,
+                         std::optional<core::TimePoint> v) {
+  BindOptional(statement, index, v ? std::optional<std::int64_t>(Seconds(*v)) : std::nullopt);
+}
+
+template <class Tag>
+void BindOptional(SQLite::Statement& statement, int index, std::optional<core::Id<Tag>> v) {
+  BindOptional(statement, index, v ? std::optional<std::int64_t>(v->value) : std::nullopt);
+}
+
+void BindParams(SQLite::Statement& statement, const std::vector<Param>& params);
+
+inline std::optional<std::int64_t> ColumnOptional(const SQLite::Statement& statement, int index) {
+  SQLite::Column column = statement.getColumn(index);
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+inline std::optional<core::TimePoint> ColumnOptionalTime(const SQLite::Statement& statement,
+                                                         int index) {
+  auto seconds = ColumnOptional(statement, index);
+  if (!seconds) return std::nullopt;
+  return FromSeconds(*seconds);
+}
+
+template <class Tag>
+std::optional<core::Id<Tag>> ColumnOptionalId(const SQLite::Statement& statement, int index) {
+  auto value = ColumnOptional(statement, index);
+  if (!value) return std::nullopt;
+  return core::Id<Tag>{*value};
+}
+
+inline std::optional<int> ColumnOptionalInt(const SQLite::Statement& statement, int index) {
+  auto value = ColumnOptional(statement, index);
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
+// Reads created_at, updated_at, deleted_at from three columns starting at `first`.
+inline core::Stamps ColumnStamps(const SQLite::Statement& statement, int first) {
+  return core::Stamps{FromSeconds(statement.getColumn(first).getInt64()),
+                      FromSeconds(statement.getColumn(first + 1).getInt64()),
+                      ColumnOptionalTime(statement, first + 2)};
+}
+
+// Reads an enum stored as its text name; a name this build does not know means the file was
+// edited by hand or by a newer Allies.
+template <class Enum, class Parser>
+core::Result<Enum> ColumnEnum(const SQLite::Statement& statement, int index, Parser parse,
+                              std::string_view what) {
+  SQLite::Column column = statement.getColumn(index);
+  std::string_view name(column.getText(), static_cast<std::size_t>(column.getBytes()));
+  std::optional<Enum> value = parse(name);
+  if (!value) {
+    return Fail(ErrorCode::kIo, fmt::format("the database holds an unknown {} \"{}\"", what, name));
+  }
+  return *value;
+}
+
+// Walks the rows of `statement` (first column: the owner's id, ascending) alongside `records`
+// (sorted by id) and hands each row to `add` with its owner. O(rows + records).
+template <class Record, class Add>
+void AttachChildren(SQLite::Statement& statement, std::vector<Record>& records, Add&& add) {
+  std::size_t k = 0;
+  while (statement.executeStep()) {
+    std::int64_t owner = statement.getColumn(0).getInt64();
+    while (k < records.size() && records[k].id.value < owner) ++k;
+    if (k == records.size()) break;
+    if (records[k].id.value == owner) add(records[k], statement);
+  }
+}
+
+// Lets the statement cache be searched by string_view without building a std::string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path, int schema_version);
+  ~SqliteStore() override;
+
+  Result<void> Begin(core::TimePoint now) override;
+  Result<void> Commit() override;
+  void Rollback() noexcept override;
+  int SchemaVersion() const override { return schema_version_; }
+
+  Result<core::PersonId> InsertPerson(const core::Person& person) override;
+  Result<void> UpdatePerson(const core::Person& person) override;
+  Result<core::Person> GetPerson(core::PersonId id) override;
+  Result<std::vector<core::Person>> ListPeople(const PersonFilter& filter) override;
+  Result<std::vector<core::PersonId>> FindPeopleByName(std::string_view name_key,
+                                                       bool include_deleted) override;
+  Result<std::vector<core::PersonId>> FindPeopleByEmail(std::string_view email,
+                                                        bool include_deleted) override;
+  Result<std::vector<core::PersonId>> SearchPeople(std::string_view text) override;
+  Result<std::optional<core::PersonId>> FindMe() override;
+  Result<std::size_t> CountPeople() override;
+
+  Result<core::OrgId> InsertOrg(const core::Organization& org) override;
+  Result<void> UpdateOrg(const core::Organization& org) override;
+  Result<core::Organization> GetOrg(core::OrgId id) override;
+  Result<std::vector<core::Organization>> ListOrgs(bool include_deleted) override;
+  Result<std::vector<core::OrgId>> FindOrgsByName(std::string_view name_key,
+                                                  bool include_deleted) override;
+
+  Result<core::InteractionId> InsertInteraction(const core::Interaction& interaction) override;
+  Result<void> UpdateInteraction(const core::Interaction& interaction) override;
+  Result<core::Interaction> GetInteraction(core::InteractionId id) override;
+  Result<std::vector<core::Interaction>> ListInteractions(const InteractionFilter& filter) override;
+
+  Result<core::LedgerId> InsertLedgerEntry(const core::LedgerEntry& entry) override;
+  Result<void> UpdateLedgerEntry(const core::LedgerEntry& entry) override;
+  Result<std::vector<core::LedgerEntry>> ListLedger(const LedgerFilter& filter) override;
+
+  Result<core::IntroductionId> InsertIntroduction(const core::Introduction& intro) override;
+  Result<std::vector<core::Introduction>> ListIntroductions(
+      std::optional<core::PersonId> person) override;
+
+  Result<core::FollowUpId> InsertFollowUp(const core::FollowUp& followup) override;
+  Result<void> UpdateFollowUp(const core::FollowUp& followup) override;
+  Result<core::FollowUp> GetFollowUp(core::FollowUpId id) override;
+  Result<std::vector<core::FollowUp>> ListFollowUps(const FollowUpFilter& filter) override;
+
+  Result<core::NoticeId> InsertNotice(const core::VendorNotice& notice) override;
+  Result<std::vector<core::VendorNotice>> ListNotices(std::optional<core::OrgId> org) override;
+
+  Result<std::map<std::string, std::string>> LoadConfig() override;
+  Result<void> SetConfig(std::string_view key, std::string_view value) override;
+  Result<void> UnsetConfig(std::string_view key) override;
+
+ private:
+  // Returns the cached statement for `sql`, preparing it on first use.
+  Borrowed Prepare(std::string_view sql);
+
+  // Runs `body` (returning Result<T>) as one write inside a savepoint, so that a failed write
+  // leaves the transaction as it was and the caller may carry on (an import skipping a
+  // duplicate). A SQLite exception from `body` becomes the error `diagnose(exception)` returns.
+  template <class T, class Body, class Diagnose>
+  Result<T> Write(std::string_view action, Body&& body, Diagnose&& diagnose);
+
+  // Runs `body` (returning Result<T>); a SQLite exception becomes a kIo error naming `action`.
+  template <class Body>
+  auto Read(std::string_view action, Body&& body) -> decltype(body());
+
+  // The error for a failed write: a foreign-key failure names the first record of
+  // `references` that does not exist; a CHECK failure is an invalid argument; the rest is I/O.
+  core::Error WriteError(const SQLite::Exception& e, std::string_view action,
+                         std::span<const Reference> references);
+  bool Exists(Table table, std::int64_t id);
+
+  // people and organizations (sqlite_people.cc); `where` starts with WHERE or is empty and
+  // names the person table `p`, the organization table `o`.
+  Result<std::vector<core::Person>> LoadPeople(std::string_view where,
+                                               const std::vector<Param>& params);
+  void InsertPersonChildren(std::int64_t id, const core::Person& person);
+  void DeletePersonChildren(std::int64_t id);
+  core::Error PersonWriteError(const SQLite::Exception& e, std::string_view action,
+                               const core::Person& person);
+  Result<std::vector<core::Organization>> LoadOrgs(std::string_view where,
+                                                   const std::vector<Param>& params);
+  void InsertServices(std::int64_t id, const std::vector<std::string>& services);
+
+  // interactions and the rest (sqlite_activity.cc); `where` names the interaction table `i`;
+  // `whole_table` says it selects (nearly) every row, so the result is allocated up front.
+  Result<std::vector<core::Interaction>> LoadInteractions(std::string_view where,
+                                                          const std::vector<Param>& params,
+                                                          bool whole_table);
+  void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees);
+  core::Error InteractionWriteError(const SQLite::Exception& e, std::string_view action,
+                                    const core::Interaction& interaction);
+  Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
+                                                    const std::vector<Param>& params);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  int schema_version_;
+  bool in_transaction_ = false;
+  core::TimePoint now_{};
+  // Declared after db_ so the statements are finalized before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
+      statements_;
+};
+
+// --- templates --------------------------------------------------------------------------------
+
+template <class T, class Body, class Diagnose>
+Result<T> SqliteStore::Write(std::string_view action, Body&& body, Diagnose&& diagnose) {
+  if (!in_transaction_) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("cannot {} outside a transaction (Begin was not called)", action));
+  }
+  try {
+    Prepare("SAVEPOINT allies_write")->exec();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo, fmt::format("cannot {}: {}", action, e.what()));
+  }
+  Result<T> result = [&]() -> Result<T> {
+    try {
+      return body();
+    } catch (const SQLite::Exception& e) {
+      // The failed statement was reset when its Borrowed unwound, so `diagnose` may query.
+      return tl::unexpected<core::Error>(diagnose(e));
+    }
+  }();
+  try {
+    if (!result) Prepare("ROLLBACK TO allies_write")->exec();
+    Prepare("RELEASE allies_write")->exec();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo, fmt::format("cannot {}: {}", action, e.what()));
+  }
+  return result;
+}
+
+template <class Body>
+auto SqliteStore::Read(std::string_view action, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo, fmt::format("cannot {}: {}", action, e.what()));
+  }
+}
+
+}  // namespace allies::store::sqlite

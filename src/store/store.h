@@ -1,0 +1,145 @@
+#pragma once
+// The one storage interface. Callers (the app layer) see only this; the concrete back ends
+// (sqlite/ now, postgres/ later) live beside it and only main.cc names them.
+//
+// Contract for every back end:
+//  - Every command runs inside one transaction: Begin() ... Commit(), or Rollback() on any error,
+//    which leaves the database exactly as it was.
+//  - Insert* ignore the id and stamps of their argument; they set created_at = updated_at = `now`
+//    given to Begin() and return the new id.
+//  - Update* replace every field (child lists included) of the record with that id, set
+//    updated_at, and keep created_at. NotFound when no record has that id.
+//  - Get* return soft-deleted records too; List* and Find* skip them unless asked.
+//  - Nothing here interprets the data (no scoring, no validation beyond integrity).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace allies::store {
+
+using core::Result;
+
+struct PersonFilter {
+  std::optional<std::string> department;  // exact, case-insensitive
+  std::optional<std::string> tag;         // exact, case-insensitive
+  std::optional<core::OrgId> org;
+  bool only_team = false;                 // team members only (not me)
+  bool include_deleted = false;
+};
+
+struct InteractionFilter {
+  std::optional<core::PersonId> attendee;  // only interactions this person attended
+  std::optional<core::TimePoint> since;    // at >= since
+  std::optional<core::TimePoint> until;    // at < until
+  bool include_deleted = false;
+};
+
+struct LedgerFilter {
+  std::optional<core::PersonId> person;
+  std::optional<core::PersonId> owner;
+  bool include_deleted = false;
+};
+
+struct FollowUpFilter {
+  std::optional<core::PersonId> person;
+  bool include_done = false;
+  bool include_deleted = false;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // --- transactions -------------------------------------------------------------------------
+  // Starts the command's transaction; `now` stamps every record it writes. Writes outside a
+  // transaction are an internal error.
+  [[nodiscard]] virtual Result<void> Begin(core::TimePoint now) = 0;
+  [[nodiscard]] virtual Result<void> Commit() = 0;
+  // Undoes everything since Begin(). Safe to call when no transaction is open.
+  virtual void Rollback() noexcept = 0;
+
+  // Schema version of the open database (after migrations).
+  virtual int SchemaVersion() const = 0;
+
+  // --- people -------------------------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::PersonId> InsertPerson(const core::Person& person) = 0;
+  [[nodiscard]] virtual Result<void> UpdatePerson(const core::Person& person) = 0;
+  [[nodiscard]] virtual Result<core::Person> GetPerson(core::PersonId id) = 0;
+  // Sorted by name key, then id.
+  [[nodiscard]] virtual Result<std::vector<core::Person>> ListPeople(const PersonFilter& filter) = 0;
+  // People whose NameKey (core/text.h) equals `name_key`.
+  [[nodiscard]] virtual Result<std::vector<core::PersonId>> FindPeopleByName(
+      std::string_view name_key, bool include_deleted) = 0;
+  // People with this email address (compared case-insensitively).
+  [[nodiscard]] virtual Result<std::vector<core::PersonId>> FindPeopleByEmail(
+      std::string_view email, bool include_deleted) = 0;
+  // People whose name, title, department, organization name, emails, tags, offers, needs or
+  // notes contain `text` (case-insensitive). Sorted by name key.
+  [[nodiscard]] virtual Result<std::vector<core::PersonId>> SearchPeople(std::string_view text) = 0;
+  // The person flagged as me, if `init` has run.
+  [[nodiscard]] virtual Result<std::optional<core::PersonId>> FindMe() = 0;
+  [[nodiscard]] virtual Result<std::size_t> CountPeople() = 0;  // not deleted
+
+  // --- organizations ------------------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::OrgId> InsertOrg(const core::Organization& org) = 0;
+  [[nodiscard]] virtual Result<void> UpdateOrg(const core::Organization& org) = 0;
+  [[nodiscard]] virtual Result<core::Organization> GetOrg(core::OrgId id) = 0;
+  [[nodiscard]] virtual Result<std::vector<core::Organization>> ListOrgs(bool include_deleted) = 0;
+  [[nodiscard]] virtual Result<std::vector<core::OrgId>> FindOrgsByName(std::string_view name_key,
+                                                                        bool include_deleted) = 0;
+
+  // --- interactions -------------------------------------------------------------------------
+  // A non-empty `source` must be unique: AlreadyExists otherwise (re-imports are idempotent).
+  [[nodiscard]] virtual Result<core::InteractionId> InsertInteraction(
+      const core::Interaction& interaction) = 0;
+  [[nodiscard]] virtual Result<void> UpdateInteraction(const core::Interaction& interaction) = 0;
+  [[nodiscard]] virtual Result<core::Interaction> GetInteraction(core::InteractionId id) = 0;
+  // Sorted by time, then id.
+  [[nodiscard]] virtual Result<std::vector<core::Interaction>> ListInteractions(
+      const InteractionFilter& filter) = 0;
+
+  // --- ledger -------------------------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::LedgerId> InsertLedgerEntry(const core::LedgerEntry& entry) = 0;
+  [[nodiscard]] virtual Result<void> UpdateLedgerEntry(const core::LedgerEntry& entry) = 0;
+  // Sorted by time, then id.
+  [[nodiscard]] virtual Result<std::vector<core::LedgerEntry>> ListLedger(
+      const LedgerFilter& filter) = 0;
+
+  // --- introductions ------------------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::IntroductionId> InsertIntroduction(
+      const core::Introduction& intro) = 0;
+  // Introductions in which `person` took any part (all when unset). Sorted by time, then id.
+  [[nodiscard]] virtual Result<std::vector<core::Introduction>> ListIntroductions(
+      std::optional<core::PersonId> person) = 0;
+
+  // --- follow-ups ---------------------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::FollowUpId> InsertFollowUp(const core::FollowUp& followup) = 0;
+  [[nodiscard]] virtual Result<void> UpdateFollowUp(const core::FollowUp& followup) = 0;
+  [[nodiscard]] virtual Result<core::FollowUp> GetFollowUp(core::FollowUpId id) = 0;
+  // Sorted by due date, then id.
+  [[nodiscard]] virtual Result<std::vector<core::FollowUp>> ListFollowUps(
+      const FollowUpFilter& filter) = 0;
+
+  // --- vendor change notices ----------------------------------------------------------------
+  [[nodiscard]] virtual Result<core::NoticeId> InsertNotice(const core::VendorNotice& notice) = 0;
+  // Notices of `org` (all when unset), newest first.
+  [[nodiscard]] virtual Result<std::vector<core::VendorNotice>> ListNotices(
+      std::optional<core::OrgId> org) = 0;
+
+  // --- configuration ------------------------------------------------------------------------
+  // The overrides the user has set; keys absent here take their defaults.
+  [[nodiscard]] virtual Result<std::map<std::string, std::string>> LoadConfig() = 0;
+  [[nodiscard]] virtual Result<void> SetConfig(std::string_view key, std::string_view value) = 0;
+  [[nodiscard]] virtual Result<void> UnsetConfig(std::string_view key) = 0;
+};
+
+}  // namespace allies::store

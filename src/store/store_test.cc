@@ -1,0 +1,1183 @@
+// Storage tests, written once against the Store interface and run on every back end (StoreTest),
+// plus the tests of what only the SQLite back end has: its file and its schema (SqliteStoreTest).
+
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <source_location>
+
+#include <fmt/format.h>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "core/text.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace allies::store {
+namespace {
+
+using namespace std::chrono_literals;
+using core::Date;
+using core::DateKind;
+using core::ErrorCode;
+using core::FollowUp;
+using core::Interaction;
+using core::InteractionId;
+using core::Introduction;
+using core::LedgerEntry;
+using core::LedgerKind;
+using core::Organization;
+using core::OrgId;
+using core::OrgKind;
+using core::Person;
+using core::PersonId;
+using core::TimePoint;
+using core::VendorNotice;
+
+constexpr TimePoint kNow = std::chrono::sys_days{std::chrono::year{2024} / 3 / 1} + 9h;
+constexpr TimePoint kLater = kNow + 24h * 7;
+
+// Returns the value of `result`, or records a failure (at the caller's line) and returns T{}.
+template <class T>
+T Must(Result<T> result, std::source_location where = std::source_location::current()) {
+  if (!result) {
+    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line()))
+        << "unexpected error: " << result.error().message;
+    return T{};
+  }
+  return std::move(*result);
+}
+
+void Must(Result<void> result, std::source_location where = std::source_location::current()) {
+  if (!result) {
+    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line()))
+        << "unexpected error: " << result.error().message;
+  }
+}
+
+// The error of a result that must have failed, or a kInternal placeholder after recording that
+// it did not fail.
+template <class T>
+core::Error ErrorOf(const Result<T>& result,
+                    std::source_location where = std::source_location::current()) {
+  if (result) {
+    ADD_FAILURE_AT(where.file_name(), static_cast<int>(where.line())) << "expected an error";
+    return core::Error{ErrorCode::kInternal, "(no error)"};
+  }
+  return result.error();
+}
+
+// A fresh directory, removed with everything in it at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "allies-store-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// --- the back ends
+// --------------------------------------------------------------------------------
+
+struct Backend {
+  std::string name;
+  // Opens a new, empty store keeping its files (if any) under `dir`.
+  std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
+};
+
+std::vector<Backend> Backends() {
+  return {{"Sqlite", [](const std::filesystem::path& dir) {
+             return OpenSqliteStore((dir / "allies.db").string());
+           }}};
+}
+
+// --- records with every field set
+// ------------------------------------------------------------------
+
+Organization FullOrg() {
+  Organization org;
+  org.name = "Contoso Managed Services";
+  org.kind = OrgKind::kVendor;
+  org.services = {"service desk", "backup", "network operations"};
+  org.renewal = Date{std::chrono::year{2025} / 6 / 30};
+  org.cadence_days = 45;
+  return org;
+}
+
+Person FullPerson(OrgId org, PersonId boss) {
+  Person person;
+  person.name = "Élodie Martin";
+  person.title = "VP Finance";
+  person.department = "Finance";
+  person.org = org;
+  person.reports_to = boss;
+  person.emails = {{"Elodie.Martin@Example.com", "work"}, {"elodie@home.example", "home"}};
+  person.phones = {{"+33 6 00 00 00 00", "mobile"}, {"+33 1 23 45 67 89", "work"}};
+  person.tags = {"zeta", "Budget Holder", "alpha"};
+  person.offers = {{"vendor contacts", 3}, {"budget", 5}, {"security", 0}};
+  person.needs = {"faster month-end close", "cut cloud costs"};
+  person.notes = {{kNow - 48h, "Two kids; plays the cello"}, {kNow - 24h, "Started as an auditor"}};
+  person.dates = {{DateKind::kWorkAnniversary, {9, 1, std::nullopt}},
+                  {DateKind::kBirthday, {2, 29, 1980}}};
+  person.closeness = 4;
+  person.closeness_at = kNow - 72h;
+  person.cadence_days = 30;
+  person.is_team = true;
+  return person;
+}
+
+Introduction MakeIntroduction(PersonId introducer, PersonId first, PersonId second, TimePoint at,
+                              std::string outcome = "") {
+  Introduction intro;
+  intro.introducer = introducer;
+  intro.first = first;
+  intro.second = second;
+  intro.at = at;
+  intro.outcome = std::move(outcome);
+  return intro;
+}
+
+FollowUp MakeFollowUp(PersonId person, std::string text, Date due,
+                      std::optional<TimePoint> done_at = std::nullopt) {
+  FollowUp followup;
+  followup.person = person;
+  followup.text = std::move(text);
+  followup.due = due;
+  followup.done_at = done_at;
+  return followup;
+}
+
+VendorNotice MakeNotice(OrgId org, TimePoint at, std::string text,
+                        std::optional<PersonId> reported_by = std::nullopt) {
+  VendorNotice notice;
+  notice.org = org;
+  notice.at = at;
+  notice.text = std::move(text);
+  notice.reported_by = reported_by;
+  return notice;
+}
+
+void ExpectSamePerson(const Person& actual, const Person& expected) {
+  EXPECT_EQ(actual.name, expected.name);
+  EXPECT_EQ(actual.title, expected.title);
+  EXPECT_EQ(actual.department, expected.department);
+  EXPECT_EQ(actual.org, expected.org);
+  EXPECT_EQ(actual.reports_to, expected.reports_to);
+  EXPECT_EQ(actual.emails, expected.emails);
+  EXPECT_EQ(actual.phones, expected.phones);
+  EXPECT_EQ(actual.tags, expected.tags);
+  EXPECT_EQ(actual.offers, expected.offers);
+  EXPECT_EQ(actual.needs, expected.needs);
+  EXPECT_EQ(actual.notes, expected.notes);
+  EXPECT_EQ(actual.dates, expected.dates);
+  EXPECT_EQ(actual.closeness, expected.closeness);
+  EXPECT_EQ(actual.closeness_at, expected.closeness_at);
+  EXPECT_EQ(actual.cadence_days, expected.cadence_days);
+  EXPECT_EQ(actual.is_me, expected.is_me);
+  EXPECT_EQ(actual.is_team, expected.is_team);
+}
+
+void ExpectSameInteraction(const Interaction& actual, const Interaction& expected) {
+  EXPECT_EQ(actual.at, expected.at);
+  EXPECT_EQ(actual.duration_min, expected.duration_min);
+  EXPECT_EQ(actual.kind, expected.kind);
+  EXPECT_EQ(actual.setting, expected.setting);
+  EXPECT_EQ(actual.purpose, expected.purpose);
+  EXPECT_EQ(actual.attendees, expected.attendees);
+  EXPECT_EQ(actual.initiator, expected.initiator);
+  EXPECT_EQ(actual.energy, expected.energy);
+  EXPECT_EQ(actual.note, expected.note);
+  EXPECT_EQ(actual.source, expected.source);
+  EXPECT_EQ(actual.owner, expected.owner);
+}
+
+template <class Record>
+std::vector<std::int64_t> IdsOf(const std::vector<Record>& records) {
+  std::vector<std::int64_t> ids;
+  for (const Record& record : records) ids.push_back(record.id.value);
+  return ids;
+}
+
+template <class Tag>
+std::vector<std::int64_t> Values(const std::vector<core::Id<Tag>>& ids) {
+  std::vector<std::int64_t> values;
+  for (auto id : ids) values.push_back(id.value);
+  return values;
+}
+
+// --- the fixture
+// -----------------------------------------------------------------------------------
+
+class StoreTest : public testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto opened = GetParam().open(dir_.path());
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+    ASSERT_TRUE(store_->Begin(kNow));
+  }
+
+  void TearDown() override {
+    if (store_) store_->Rollback();
+  }
+
+  // Commits the open transaction and starts the next one at `now`.
+  void CommitAndBegin(TimePoint now) {
+    Must(store_->Commit());
+    Must(store_->Begin(now));
+  }
+
+  PersonId AddPerson(std::string name) {
+    Person person;
+    person.name = std::move(name);
+    return Must(store_->InsertPerson(person));
+  }
+
+  InteractionId AddInteraction(TimePoint at, std::vector<PersonId> attendees, PersonId owner,
+                               std::string source = "") {
+    Interaction interaction;
+    interaction.at = at;
+    interaction.attendees = std::move(attendees);
+    interaction.owner = owner;
+    interaction.source = std::move(source);
+    return Must(store_->InsertInteraction(interaction));
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, testing::ValuesIn(Backends()),
+                         [](const testing::TestParamInfo<Backend>& backend) {
+                           return backend.param.name;
+                         });
+
+// --- people
+// ------------------------------------------------------------------------------------------
+
+TEST_P(StoreTest, PersonRoundTripsWithEveryFieldAndEveryListInOrder) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  Person person = FullPerson(org, boss);
+  PersonId id = Must(store_->InsertPerson(person));
+  CommitAndBegin(kLater);
+
+  Person loaded = Must(store_->GetPerson(id));
+  EXPECT_EQ(loaded.id, id);
+  ExpectSamePerson(loaded, person);
+}
+
+TEST_P(StoreTest, PersonWithOnlyANameRoundTripsWithEveryOptionalUnset) {
+  PersonId id = AddPerson("Solo");
+  Person loaded = Must(store_->GetPerson(id));
+  Person expected;
+  expected.name = "Solo";
+  ExpectSamePerson(loaded, expected);
+  EXPECT_FALSE(loaded.stamps.deleted_at);
+}
+
+TEST_P(StoreTest, InsertIgnoresTheGivenIdAndStampsAndStampsWithBeginTime) {
+  Person person;
+  person.name = "Stamped";
+  person.id = PersonId{999};
+  person.stamps = {kNow - 1000h, kNow - 1000h, kNow - 1h};
+  PersonId id = Must(store_->InsertPerson(person));
+  EXPECT_NE(id, PersonId{999});
+
+  Person loaded = Must(store_->GetPerson(id));
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kNow);
+  EXPECT_FALSE(loaded.stamps.deleted_at);
+}
+
+TEST_P(StoreTest, UpdatePersonReplacesEveryFieldAndKeepsCreatedAt) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  PersonId id = Must(store_->InsertPerson(FullPerson(org, boss)));
+  CommitAndBegin(kLater);
+
+  Person changed;
+  changed.id = id;
+  changed.name = "Elodie Martin-Durand";
+  changed.title = "CFO";
+  changed.emails = {{"emd@example.com", ""}};
+  changed.tags = {"exec"};
+  changed.offers = {{"approval", 2}};
+  changed.dates = {{DateKind::kBirthday, {4, 2, std::nullopt}}};
+  changed.is_me = true;
+  Must(store_->UpdatePerson(changed));
+
+  Person loaded = Must(store_->GetPerson(id));
+  ExpectSamePerson(loaded, changed);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kLater);
+}
+
+TEST_P(StoreTest, UpdatePersonOfAnUnknownIdIsNotFoundNamingTheId) {
+  Person person;
+  person.id = PersonId{42};
+  person.name = "Ghost";
+  core::Error error = ErrorOf(store_->UpdatePerson(person));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no person with id 42");
+}
+
+TEST_P(StoreTest, GetPersonOfAnUnknownIdIsNotFoundNamingTheId) {
+  core::Error error = ErrorOf(store_->GetPerson(PersonId{42}));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no person with id 42");
+}
+
+TEST_P(StoreTest, SoftDeletedPersonIsHiddenFromListAndFindButReturnedByGet) {
+  PersonId kept = AddPerson("Kept");
+  Person gone;
+  gone.name = "Gone Person";
+  gone.emails = {{"gone@example.com", ""}};
+  gone.id = Must(store_->InsertPerson(gone));
+  gone.stamps.deleted_at = kNow;
+  Must(store_->UpdatePerson(gone));
+
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople({}))), std::vector<std::int64_t>{kept.value});
+  EXPECT_TRUE(Must(store_->FindPeopleByName("gone person", false)).empty());
+  EXPECT_TRUE(Must(store_->FindPeopleByEmail("gone@example.com", false)).empty());
+  EXPECT_TRUE(Must(store_->SearchPeople("gone")).empty());
+  EXPECT_EQ(Must(store_->CountPeople()), 1u);
+
+  Person loaded = Must(store_->GetPerson(gone.id));
+  EXPECT_EQ(loaded.stamps.deleted_at, kNow);
+  PersonFilter with_deleted;
+  with_deleted.include_deleted = true;
+  EXPECT_EQ(Must(store_->ListPeople(with_deleted)).size(), 2u);
+  EXPECT_EQ(Values(Must(store_->FindPeopleByName("gone person", true))),
+            std::vector<std::int64_t>{gone.id.value});
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("gone@example.com", true))),
+            std::vector<std::int64_t>{gone.id.value});
+}
+
+TEST_P(StoreTest, UndeletingAPersonShowsItAgain) {
+  Person person;
+  person.name = "Back";
+  person.id = Must(store_->InsertPerson(person));
+  person.stamps.deleted_at = kNow;
+  Must(store_->UpdatePerson(person));
+  person.stamps.deleted_at.reset();
+  Must(store_->UpdatePerson(person));
+  EXPECT_EQ(Must(store_->ListPeople({})).size(), 1u);
+}
+
+TEST_P(StoreTest, ListPeopleIsSortedByNameKeyThenId) {
+  PersonId zoe = AddPerson("zoë");
+  PersonId adam2 = AddPerson("Adam");
+  PersonId bea = AddPerson("Béa");
+  PersonId adam1 = AddPerson("adam");
+  auto people = Must(store_->ListPeople({}));
+  EXPECT_EQ(IdsOf(people),
+            (std::vector<std::int64_t>{adam2.value, adam1.value, bea.value, zoe.value}));
+}
+
+TEST_P(StoreTest, ListPeopleGivesEachPersonTheirOwnChildRows) {
+  std::vector<PersonId> ids;
+  for (int i = 0; i < 50; ++i) {
+    Person person;
+    person.name = fmt::format("Person {:02}", 49 - i);  // name order is the reverse of id order
+    for (int j = 0; j < i % 4; ++j) person.tags.push_back(fmt::format("tag-{}-{}", i, j));
+    if (i % 3 == 0) person.emails.push_back({fmt::format("p{}@example.com", i), ""});
+    ids.push_back(Must(store_->InsertPerson(person)));
+  }
+  auto people = Must(store_->ListPeople({}));
+  ASSERT_EQ(people.size(), 50u);
+  for (const Person& person : people) {
+    int i = static_cast<int>(std::find(ids.begin(), ids.end(), person.id) - ids.begin());
+    EXPECT_EQ(person.name, fmt::format("Person {:02}", 49 - i));
+    ASSERT_EQ(person.tags.size(), static_cast<std::size_t>(i % 4));
+    for (int j = 0; j < i % 4; ++j) EXPECT_EQ(person.tags[j], fmt::format("tag-{}-{}", i, j));
+    EXPECT_EQ(person.emails.size(), i % 3 == 0 ? 1u : 0u);
+  }
+}
+
+TEST_P(StoreTest, FindPeopleByNameIgnoresCaseAndSpacing) {
+  PersonId id = AddPerson("Élodie  Martin");
+  AddPerson("Elodie Marti");
+  EXPECT_EQ(Values(Must(store_->FindPeopleByName(core::NameKey("ÉLODIE MARTIN"), false))),
+            std::vector<std::int64_t>{id.value});
+  EXPECT_TRUE(Must(store_->FindPeopleByName("nobody", false)).empty());
+}
+
+TEST_P(StoreTest, FindPeopleByEmailIgnoresCase) {
+  Person person;
+  person.name = "Mail";
+  person.emails = {{"Mail.Person@Example.COM", "work"}};
+  PersonId id = Must(store_->InsertPerson(person));
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("mail.person@example.com", false))),
+            std::vector<std::int64_t>{id.value});
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("MAIL.PERSON@EXAMPLE.COM", false))),
+            std::vector<std::int64_t>{id.value});
+  EXPECT_TRUE(Must(store_->FindPeopleByEmail("mail.person@example", false)).empty());
+}
+
+TEST_P(StoreTest, SearchPeopleMatchesEveryTextFieldIgnoringCase) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  PersonId elodie = Must(store_->InsertPerson(FullPerson(org, boss)));
+  AddPerson("Unrelated");
+
+  const std::vector<std::int64_t> only_elodie{elodie.value};
+  for (std::string_view text : {"élodie", "ÉLODIE", "vp fin", "FINANCE", "contoso", "example.com",
+                                "budget holder", "VENDOR CONT", "month-end", "CELLO"}) {
+    EXPECT_EQ(Values(Must(store_->SearchPeople(text))), only_elodie) << "searching " << text;
+  }
+  EXPECT_TRUE(Must(store_->SearchPeople("no such text")).empty());
+}
+
+TEST_P(StoreTest, SearchPeopleIsSortedByName) {
+  PersonId b = AddPerson("B Smith");
+  PersonId a = AddPerson("A Smith");
+  AddPerson("Jones");
+  EXPECT_EQ(Values(Must(store_->SearchPeople("smith"))),
+            (std::vector<std::int64_t>{a.value, b.value}));
+}
+
+TEST_P(StoreTest, ListPeopleFiltersByDepartmentTagOrgAndTeam) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  Person me;
+  me.name = "Me";
+  me.is_me = true;
+  me.is_team = true;
+  me.department = "IT";
+  PersonId me_id = Must(store_->InsertPerson(me));
+  Person teammate;
+  teammate.name = "Teammate";
+  teammate.is_team = true;
+  teammate.department = "it";
+  teammate.tags = {"Mentor"};
+  PersonId teammate_id = Must(store_->InsertPerson(teammate));
+  Person vendor;
+  vendor.name = "Vendor Rep";
+  vendor.org = org;
+  vendor.department = "Sales";
+  vendor.tags = {"mentor"};
+  PersonId vendor_id = Must(store_->InsertPerson(vendor));
+
+  PersonFilter filter;
+  filter.department = "It";
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))),
+            (std::vector<std::int64_t>{me_id.value, teammate_id.value}));
+  filter = {};
+  filter.tag = "MENTOR";
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))),
+            (std::vector<std::int64_t>{teammate_id.value, vendor_id.value}));
+  filter = {};
+  filter.org = org;
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{vendor_id.value});
+  filter = {};
+  filter.only_team = true;
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{teammate_id.value});
+  filter.department = "sales";
+  EXPECT_TRUE(Must(store_->ListPeople(filter)).empty());
+}
+
+TEST_P(StoreTest, AtMostOnePersonIsMe) {
+  EXPECT_EQ(Must(store_->FindMe()), std::nullopt);
+  Person me;
+  me.name = "Me";
+  me.is_me = true;
+  PersonId me_id = Must(store_->InsertPerson(me));
+  EXPECT_EQ(Must(store_->FindMe()), me_id);
+
+  Person other;
+  other.name = "Other";
+  other.is_me = true;
+  core::Error error = ErrorOf(store_->InsertPerson(other));
+  EXPECT_EQ(error.code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(error.message, fmt::format("cannot insert person \"Other\": person {} (\"Me\") is "
+                                       "already flagged as me",
+                                       me_id.value));
+  EXPECT_EQ(Must(store_->CountPeople()), 1u);
+}
+
+TEST_P(StoreTest, CountPeopleCountsThoseNotDeleted) {
+  AddPerson("One");
+  AddPerson("Two");
+  EXPECT_EQ(Must(store_->CountPeople()), 2u);
+}
+
+TEST_P(StoreTest, PersonReferringToAMissingOrganizationIsNotFoundNamingIt) {
+  Person person;
+  person.name = "Orphan";
+  person.org = OrgId{77};
+  core::Error error = ErrorOf(store_->InsertPerson(person));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message,
+            "cannot insert person \"Orphan\": no organization with id 77 (the organization)");
+  EXPECT_EQ(Must(store_->CountPeople()), 0u);
+}
+
+TEST_P(StoreTest, ClosenessOutOfRangeIsRefusedQuotingIt) {
+  Person person;
+  person.name = "Close";
+  person.closeness = 7;
+  core::Error error = ErrorOf(store_->InsertPerson(person));
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message, "person \"Close\": closeness 7 is out of range (expected 0 to 5)");
+}
+
+// --- organizations
+// ----------------------------------------------------------------------------------
+
+TEST_P(StoreTest, OrganizationRoundTripsAndUpdateReplacesIt) {
+  Organization org = FullOrg();
+  OrgId id = Must(store_->InsertOrg(org));
+  CommitAndBegin(kLater);
+
+  Organization loaded = Must(store_->GetOrg(id));
+  EXPECT_EQ(loaded.name, org.name);
+  EXPECT_EQ(loaded.kind, org.kind);
+  EXPECT_EQ(loaded.services, org.services);
+  EXPECT_EQ(loaded.renewal, org.renewal);
+  EXPECT_EQ(loaded.cadence_days, org.cadence_days);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+
+  Organization changed;
+  changed.id = id;
+  changed.name = "Contoso";
+  changed.kind = OrgKind::kPartner;
+  changed.services = {"audit"};
+  Must(store_->UpdateOrg(changed));
+  loaded = Must(store_->GetOrg(id));
+  EXPECT_EQ(loaded.name, "Contoso");
+  EXPECT_EQ(loaded.kind, OrgKind::kPartner);
+  EXPECT_EQ(loaded.services, std::vector<std::string>{"audit"});
+  EXPECT_EQ(loaded.renewal, std::nullopt);
+  EXPECT_EQ(loaded.cadence_days, std::nullopt);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kLater);
+}
+
+TEST_P(StoreTest, OrganizationsAreFoundByNameAndHiddenWhenDeleted) {
+  OrgId kept = Must(store_->InsertOrg(FullOrg()));
+  Organization gone;
+  gone.name = "Fabrikam";
+  gone.id = Must(store_->InsertOrg(gone));
+  EXPECT_EQ(Values(Must(store_->FindOrgsByName("fabrikam", false))),
+            std::vector<std::int64_t>{gone.id.value});
+  gone.stamps.deleted_at = kNow;
+  Must(store_->UpdateOrg(gone));
+
+  EXPECT_EQ(IdsOf(Must(store_->ListOrgs(false))), std::vector<std::int64_t>{kept.value});
+  EXPECT_EQ(IdsOf(Must(store_->ListOrgs(true))),
+            (std::vector<std::int64_t>{kept.value, gone.id.value}));
+  EXPECT_TRUE(Must(store_->FindOrgsByName("fabrikam", false)).empty());
+  EXPECT_EQ(Values(Must(store_->FindOrgsByName("fabrikam", true))),
+            std::vector<std::int64_t>{gone.id.value});
+  EXPECT_EQ(Must(store_->GetOrg(gone.id)).stamps.deleted_at, kNow);
+}
+
+TEST_P(StoreTest, UnknownOrganizationIsNotFoundNamingTheId) {
+  core::Error error = ErrorOf(store_->GetOrg(OrgId{5}));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no organization with id 5");
+}
+
+// --- interactions
+// -----------------------------------------------------------------------------------
+
+TEST_P(StoreTest, InteractionRoundTripsWithEveryFieldAndAttendeesInOrder) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  Interaction interaction;
+  interaction.at = kNow - 2h;
+  interaction.duration_min = 75;
+  interaction.kind = core::InteractionKind::kLunch;
+  interaction.setting = core::Setting::kRelaxed;
+  interaction.purpose = core::Purpose::kGetToKnow;
+  interaction.attendees = {bob, me, ann};
+  interaction.initiator = ann;
+  interaction.energy = 4;
+  interaction.note = "Talked about her daughter's robotics team";
+  interaction.source = "uid-123@calendar.example";
+  interaction.owner = me;
+  InteractionId id = Must(store_->InsertInteraction(interaction));
+  CommitAndBegin(kLater);
+
+  Interaction loaded = Must(store_->GetInteraction(id));
+  EXPECT_EQ(loaded.id, id);
+  ExpectSameInteraction(loaded, interaction);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kNow);
+}
+
+TEST_P(StoreTest, InteractionWithoutInitiatorOrAttendeesRoundTrips) {
+  PersonId me = AddPerson("Me");
+  Interaction interaction;
+  interaction.at = kNow;
+  interaction.owner = me;
+  InteractionId id = Must(store_->InsertInteraction(interaction));
+  Interaction loaded = Must(store_->GetInteraction(id));
+  ExpectSameInteraction(loaded, interaction);
+  EXPECT_EQ(loaded.initiator, std::nullopt);
+  EXPECT_TRUE(loaded.attendees.empty());
+}
+
+TEST_P(StoreTest, UpdateInteractionReplacesAttendeesAndFields) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  InteractionId id = AddInteraction(kNow, {me, ann}, me);
+  CommitAndBegin(kLater);
+
+  Interaction changed;
+  changed.id = id;
+  changed.at = kNow + 1h;
+  changed.kind = core::InteractionKind::kCoffee;
+  changed.attendees = {bob};
+  changed.owner = me;
+  changed.energy = 1;
+  Must(store_->UpdateInteraction(changed));
+  Interaction loaded = Must(store_->GetInteraction(id));
+  ExpectSameInteraction(loaded, changed);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kLater);
+
+  InteractionFilter filter;
+  filter.attendee = ann;
+  EXPECT_TRUE(Must(store_->ListInteractions(filter)).empty());
+}
+
+TEST_P(StoreTest, UpdateInteractionOfAnUnknownIdIsNotFound) {
+  PersonId me = AddPerson("Me");
+  Interaction interaction;
+  interaction.id = InteractionId{9};
+  interaction.owner = me;
+  core::Error error = ErrorOf(store_->UpdateInteraction(interaction));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no interaction with id 9");
+}
+
+TEST_P(StoreTest, DuplicateSourceIsAlreadyExistsAndTheTransactionCarriesOn) {
+  PersonId me = AddPerson("Me");
+  InteractionId first = AddInteraction(kNow, {me}, me, "uid-1");
+  Interaction again;
+  again.at = kNow;
+  again.owner = me;
+  again.attendees = {me};
+  again.source = "uid-1";
+  core::Error error = ErrorOf(store_->InsertInteraction(again));
+  EXPECT_EQ(error.code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(error.message,
+            fmt::format("cannot insert an interaction: an interaction from source \"uid-1\" "
+                        "already exists (id {})",
+                        first.value));
+
+  AddInteraction(kNow, {me}, me, "uid-2");
+  Must(store_->Commit());
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 2u);
+  Must(store_->Begin(kNow));
+}
+
+TEST_P(StoreTest, EmptySourceMayRepeat) {
+  PersonId me = AddPerson("Me");
+  AddInteraction(kNow, {me}, me);
+  AddInteraction(kNow, {me}, me);
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 2u);
+}
+
+TEST_P(StoreTest, AttendeeThatDoesNotExistIsNotFoundAndNothingIsWritten) {
+  PersonId me = AddPerson("Me");
+  Interaction interaction;
+  interaction.at = kNow;
+  interaction.owner = me;
+  interaction.attendees = {me, PersonId{999}};
+  core::Error error = ErrorOf(store_->InsertInteraction(interaction));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "cannot insert an interaction: no person with id 999 (the attendee)");
+  EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
+}
+
+TEST_P(StoreTest, OwnerThatDoesNotExistIsNotFound) {
+  Interaction interaction;
+  interaction.at = kNow;
+  interaction.owner = PersonId{5};
+  core::Error error = ErrorOf(store_->InsertInteraction(interaction));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "cannot insert an interaction: no person with id 5 (the owner)");
+}
+
+TEST_P(StoreTest, AttendeeListedTwiceIsInvalid) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  Interaction interaction;
+  interaction.owner = me;
+  interaction.attendees = {me, ann, me};
+  core::Error error = ErrorOf(store_->InsertInteraction(interaction));
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message, fmt::format("person {} is listed twice among the attendees", me.value));
+}
+
+TEST_P(StoreTest, ListInteractionsIsSortedByTimeThenIdAndFiltersByAttendeeAndTime) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  InteractionId late = AddInteraction(kNow + 3h, {me, ann}, me);
+  InteractionId early = AddInteraction(kNow + 1h, {me}, me);
+  InteractionId middle_b = AddInteraction(kNow + 2h, {ann}, me);
+  InteractionId middle_a = AddInteraction(kNow + 2h, {me, ann}, me);
+
+  EXPECT_EQ(IdsOf(Must(store_->ListInteractions({}))),
+            (std::vector<std::int64_t>{early.value, middle_b.value, middle_a.value, late.value}));
+
+  InteractionFilter filter;
+  filter.attendee = ann;
+  EXPECT_EQ(IdsOf(Must(store_->ListInteractions(filter))),
+            (std::vector<std::int64_t>{middle_b.value, middle_a.value, late.value}));
+  filter.since = kNow + 2h;
+  filter.until = kNow + 3h;
+  auto window = Must(store_->ListInteractions(filter));
+  EXPECT_EQ(IdsOf(window), (std::vector<std::int64_t>{middle_b.value, middle_a.value}));
+  ASSERT_EQ(window.size(), 2u);
+  EXPECT_EQ(window[1].attendees, (std::vector<PersonId>{me, ann}));
+}
+
+TEST_P(StoreTest, SoftDeletedInteractionIsHiddenFromListButReturnedByGet) {
+  PersonId me = AddPerson("Me");
+  InteractionId kept = AddInteraction(kNow, {me}, me);
+  InteractionId gone = AddInteraction(kNow, {me}, me);
+  Interaction interaction = Must(store_->GetInteraction(gone));
+  interaction.stamps.deleted_at = kNow;
+  Must(store_->UpdateInteraction(interaction));
+
+  EXPECT_EQ(IdsOf(Must(store_->ListInteractions({}))), std::vector<std::int64_t>{kept.value});
+  InteractionFilter filter;
+  filter.include_deleted = true;
+  EXPECT_EQ(Must(store_->ListInteractions(filter)).size(), 2u);
+  EXPECT_EQ(Must(store_->GetInteraction(gone)).stamps.deleted_at, kNow);
+}
+
+TEST_P(StoreTest, ListInteractionsGivesEachInteractionItsOwnAttendees) {
+  std::vector<PersonId> people;
+  for (int i = 0; i < 20; ++i) people.push_back(AddPerson(fmt::format("P{}", i)));
+  std::map<std::int64_t, std::vector<PersonId>> expected;
+  for (int i = 0; i < 300; ++i) {
+    std::vector<PersonId> attendees;
+    for (int j = 0; j < i % 5; ++j) attendees.push_back(people[(i * 7 + j * 3) % 20]);
+    // Times run backwards so time order differs from id order.
+    InteractionId id = AddInteraction(kNow - std::chrono::minutes(i), attendees, people[0]);
+    expected[id.value] = attendees;
+  }
+  auto interactions = Must(store_->ListInteractions({}));
+  ASSERT_EQ(interactions.size(), 300u);
+  for (std::size_t k = 1; k < interactions.size(); ++k) {
+    EXPECT_LT(interactions[k - 1].at, interactions[k].at);
+  }
+  for (const Interaction& interaction : interactions) {
+    EXPECT_EQ(interaction.attendees, expected[interaction.id.value]);
+  }
+}
+
+// --- ledger
+// -----------------------------------------------------------------------------------------
+
+TEST_P(StoreTest, LedgerEntryRoundTripsAndListFiltersByPersonAndOwner) {
+  PersonId me = AddPerson("Me");
+  PersonId mate = AddPerson("Mate");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  InteractionId lunch = AddInteraction(kNow, {me, ann}, me);
+
+  LedgerEntry entry;
+  entry.person = ann;
+  entry.owner = me;
+  entry.at = kNow - 1h;
+  entry.kind = LedgerKind::kFavorDone;
+  entry.value = 2.5;
+  entry.note = "Reviewed her DR plan";
+  entry.interaction = lunch;
+  core::LedgerId first = Must(store_->InsertLedgerEntry(entry));
+  LedgerEntry ask;
+  ask.person = ann;
+  ask.owner = mate;
+  ask.at = kNow - 2h;
+  ask.kind = LedgerKind::kSmallAsk;
+  ask.value = 1;
+  core::LedgerId second = Must(store_->InsertLedgerEntry(ask));
+  LedgerEntry other = ask;
+  other.person = bob;
+  core::LedgerId third = Must(store_->InsertLedgerEntry(other));
+
+  auto all = Must(store_->ListLedger({}));
+  EXPECT_EQ(IdsOf(all), (std::vector<std::int64_t>{second.value, third.value, first.value}));
+  const LedgerEntry& loaded = all.back();
+  EXPECT_EQ(loaded.person, ann);
+  EXPECT_EQ(loaded.owner, me);
+  EXPECT_EQ(loaded.at, kNow - 1h);
+  EXPECT_EQ(loaded.kind, LedgerKind::kFavorDone);
+  EXPECT_EQ(loaded.value, 2.5);
+  EXPECT_EQ(loaded.note, "Reviewed her DR plan");
+  EXPECT_EQ(loaded.interaction, lunch);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(all.front().interaction, std::nullopt);
+
+  LedgerFilter filter;
+  filter.person = ann;
+  EXPECT_EQ(IdsOf(Must(store_->ListLedger(filter))),
+            (std::vector<std::int64_t>{second.value, first.value}));
+  filter.owner = mate;
+  EXPECT_EQ(IdsOf(Must(store_->ListLedger(filter))), std::vector<std::int64_t>{second.value});
+}
+
+TEST_P(StoreTest, UpdateLedgerEntryReplacesItAndSoftDeleteHidesIt) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  LedgerEntry entry;
+  entry.person = ann;
+  entry.owner = me;
+  entry.at = kNow;
+  entry.value = 1;
+  entry.id = Must(store_->InsertLedgerEntry(entry));
+  CommitAndBegin(kLater);
+
+  entry.kind = LedgerKind::kEscalation;
+  entry.value = 3;
+  entry.note = "escalated the outage";
+  Must(store_->UpdateLedgerEntry(entry));
+  auto all = Must(store_->ListLedger({}));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].kind, LedgerKind::kEscalation);
+  EXPECT_EQ(all[0].value, 3);
+  EXPECT_EQ(all[0].note, "escalated the outage");
+  EXPECT_EQ(all[0].stamps.created_at, kNow);
+  EXPECT_EQ(all[0].stamps.updated_at, kLater);
+
+  entry.stamps.deleted_at = kLater;
+  Must(store_->UpdateLedgerEntry(entry));
+  EXPECT_TRUE(Must(store_->ListLedger({})).empty());
+  LedgerFilter filter;
+  filter.include_deleted = true;
+  EXPECT_EQ(Must(store_->ListLedger(filter)).size(), 1u);
+
+  entry.id = core::LedgerId{404};
+  core::Error error = ErrorOf(store_->UpdateLedgerEntry(entry));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no ledger entry with id 404");
+}
+
+// --- introductions
+// ----------------------------------------------------------------------------------
+
+TEST_P(StoreTest, IntroductionRoundTripsAndIsListedForEachPersonInIt) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  PersonId cid = AddPerson("Cid");
+  core::IntroductionId first = Must(
+      store_->InsertIntroduction(MakeIntroduction(me, ann, bob, kNow - 3h, "Ann now mentors Bob")));
+  core::IntroductionId second =
+      Must(store_->InsertIntroduction(MakeIntroduction(ann, cid, me, kNow - 4h)));
+
+  auto all = Must(store_->ListIntroductions(std::nullopt));
+  EXPECT_EQ(IdsOf(all), (std::vector<std::int64_t>{second.value, first.value}));
+  EXPECT_EQ(all[1].introducer, me);
+  EXPECT_EQ(all[1].first, ann);
+  EXPECT_EQ(all[1].second, bob);
+  EXPECT_EQ(all[1].at, kNow - 3h);
+  EXPECT_EQ(all[1].outcome, "Ann now mentors Bob");
+  EXPECT_EQ(all[1].stamps.created_at, kNow);
+
+  EXPECT_EQ(IdsOf(Must(store_->ListIntroductions(bob))), std::vector<std::int64_t>{first.value});
+  EXPECT_EQ(IdsOf(Must(store_->ListIntroductions(ann))),
+            (std::vector<std::int64_t>{second.value, first.value}));
+  EXPECT_EQ(IdsOf(Must(store_->ListIntroductions(cid))), std::vector<std::int64_t>{second.value});
+}
+
+// --- follow-ups
+// -------------------------------------------------------------------------------------
+
+TEST_P(StoreTest, FollowUpRoundTripsAndListIsByDueDateSkippingDoneUnlessAsked) {
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  FollowUp runbook =
+      MakeFollowUp(ann, "Send Ann the DR runbook", Date{std::chrono::year{2024} / 3 / 8});
+  FollowUp done =
+      MakeFollowUp(bob, "Intro Bob to the architect", Date{std::chrono::year{2024} / 3 / 2}, kNow);
+  FollowUp later = MakeFollowUp(ann, "Ask about the audit", Date{std::chrono::year{2024} / 4 / 1});
+  core::FollowUpId runbook_id = Must(store_->InsertFollowUp(runbook));
+  core::FollowUpId done_id = Must(store_->InsertFollowUp(done));
+  core::FollowUpId later_id = Must(store_->InsertFollowUp(later));
+
+  FollowUp loaded = Must(store_->GetFollowUp(done_id));
+  EXPECT_EQ(loaded.person, bob);
+  EXPECT_EQ(loaded.text, "Intro Bob to the architect");
+  EXPECT_EQ(loaded.due, done.due);
+  EXPECT_EQ(loaded.done_at, kNow);
+  EXPECT_EQ(Must(store_->GetFollowUp(runbook_id)).done_at, std::nullopt);
+
+  EXPECT_EQ(IdsOf(Must(store_->ListFollowUps({}))),
+            (std::vector<std::int64_t>{runbook_id.value, later_id.value}));
+  FollowUpFilter filter;
+  filter.include_done = true;
+  EXPECT_EQ(IdsOf(Must(store_->ListFollowUps(filter))),
+            (std::vector<std::int64_t>{done_id.value, runbook_id.value, later_id.value}));
+  filter.person = bob;
+  EXPECT_EQ(IdsOf(Must(store_->ListFollowUps(filter))), std::vector<std::int64_t>{done_id.value});
+}
+
+TEST_P(StoreTest, UpdateFollowUpReplacesItAndUnknownIdIsNotFound) {
+  PersonId ann = AddPerson("Ann");
+  FollowUp followup = MakeFollowUp(ann, "Call", Date{std::chrono::year{2024} / 3 / 8});
+  followup.id = Must(store_->InsertFollowUp(followup));
+  CommitAndBegin(kLater);
+  followup.done_at = kLater;
+  followup.text = "Call back";
+  Must(store_->UpdateFollowUp(followup));
+  FollowUp loaded = Must(store_->GetFollowUp(followup.id));
+  EXPECT_EQ(loaded.text, "Call back");
+  EXPECT_EQ(loaded.done_at, kLater);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kLater);
+  EXPECT_TRUE(Must(store_->ListFollowUps({})).empty());
+
+  core::Error error = ErrorOf(store_->GetFollowUp(core::FollowUpId{31}));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, "no follow-up with id 31");
+}
+
+// --- vendor notices
+// ---------------------------------------------------------------------------------
+
+TEST_P(StoreTest, NoticesRoundTripNewestFirstAndFilterByOrganization) {
+  OrgId contoso = Must(store_->InsertOrg(FullOrg()));
+  Organization fabrikam_org;
+  fabrikam_org.name = "Fabrikam";
+  OrgId fabrikam = Must(store_->InsertOrg(fabrikam_org));
+  PersonId rep = AddPerson("Rep");
+  VendorNotice old_notice = MakeNotice(contoso, kNow - 48h, "New ticket portal");
+  VendorNotice new_notice = MakeNotice(contoso, kNow - 1h, "Backup window moves to 02:00", rep);
+  VendorNotice other = MakeNotice(fabrikam, kNow, "Price change");
+  core::NoticeId old_id = Must(store_->InsertNotice(old_notice));
+  core::NoticeId new_id = Must(store_->InsertNotice(new_notice));
+  core::NoticeId other_id = Must(store_->InsertNotice(other));
+
+  auto all = Must(store_->ListNotices(std::nullopt));
+  EXPECT_EQ(IdsOf(all), (std::vector<std::int64_t>{other_id.value, new_id.value, old_id.value}));
+  auto contoso_notices = Must(store_->ListNotices(contoso));
+  ASSERT_EQ(IdsOf(contoso_notices), (std::vector<std::int64_t>{new_id.value, old_id.value}));
+  EXPECT_EQ(contoso_notices[0].org, contoso);
+  EXPECT_EQ(contoso_notices[0].at, kNow - 1h);
+  EXPECT_EQ(contoso_notices[0].text, "Backup window moves to 02:00");
+  EXPECT_EQ(contoso_notices[0].reported_by, rep);
+  EXPECT_EQ(contoso_notices[1].reported_by, std::nullopt);
+  EXPECT_EQ(contoso_notices[0].stamps.created_at, kNow);
+}
+
+// --- configuration
+// ----------------------------------------------------------------------------------
+
+TEST_P(StoreTest, ConfigKeepsTheLastValueSetAndForgetsUnsetKeys) {
+  EXPECT_TRUE(Must(store_->LoadConfig()).empty());
+  Must(store_->SetConfig("balance.half_life_days", "90"));
+  Must(store_->SetConfig("plan.hours_per_week", "3"));
+  Must(store_->SetConfig("balance.half_life_days", "120"));
+  Must(store_->UnsetConfig("plan.hours_per_week"));
+  Must(store_->UnsetConfig("never.set"));
+  EXPECT_EQ(Must(store_->LoadConfig()),
+            (std::map<std::string, std::string>{{"balance.half_life_days", "120"}}));
+}
+
+// --- transactions
+// -----------------------------------------------------------------------------------
+
+TEST_P(StoreTest, RollbackLeavesNothingBehind) {
+  Must(store_->Commit());
+  Must(store_->Begin(kNow));
+  PersonId me = AddPerson("Me");
+  AddInteraction(kNow, {me}, me, "uid-rolled-back");
+  Must(store_->InsertOrg(FullOrg()));
+  Must(store_->SetConfig("k", "v"));
+  store_->Rollback();
+
+  EXPECT_EQ(Must(store_->CountPeople()), 0u);
+  EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
+  EXPECT_TRUE(Must(store_->ListOrgs(true)).empty());
+  EXPECT_TRUE(Must(store_->LoadConfig()).empty());
+  // The source is free again.
+  Must(store_->Begin(kNow));
+  me = AddPerson("Me");
+  AddInteraction(kNow, {me}, me, "uid-rolled-back");
+}
+
+TEST_P(StoreTest, RollbackWithoutATransactionIsHarmless) {
+  store_->Rollback();
+  store_->Rollback();
+  Must(store_->Begin(kNow));
+}
+
+TEST_P(StoreTest, WriteOutsideATransactionIsAnInternalError) {
+  Must(store_->Commit());
+  Person person;
+  person.name = "Loose";
+  core::Error error = ErrorOf(store_->InsertPerson(person));
+  EXPECT_EQ(error.code, ErrorCode::kInternal);
+  EXPECT_EQ(error.message,
+            "cannot insert person \"Loose\" outside a transaction (Begin was not called)");
+  EXPECT_EQ(ErrorOf(store_->SetConfig("k", "v")).code, ErrorCode::kInternal);
+  EXPECT_EQ(ErrorOf(store_->Commit()).code, ErrorCode::kInternal);
+  Must(store_->Begin(kNow));
+}
+
+TEST_P(StoreTest, BeginWhileATransactionIsOpenIsAnInternalError) {
+  core::Error error = ErrorOf(store_->Begin(kNow));
+  EXPECT_EQ(error.code, ErrorCode::kInternal);
+}
+
+// --- SQLite only
+// -----------------------------------------------------------------------------------
+
+class SqliteStoreTest : public testing::Test {
+ protected:
+  std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
+
+  // Creates an Allies database holding one person named "Kept".
+  void CreateDatabase() {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    Must((*store)->Begin(kNow));
+    Person person;
+    person.name = "Kept";
+    person.emails = {{"kept@example.com", ""}};
+    Must((*store)->InsertPerson(person));
+    Must((*store)->Commit());
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(SqliteStoreTest, ReopeningAFileKeepsItsDataAndSchemaVersion) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  auto people = Must((*store)->ListPeople({}));
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].name, "Kept");
+  EXPECT_EQ(people[0].emails, (std::vector<core::Email>{{"kept@example.com", ""}}));
+}
+
+TEST_F(SqliteStoreTest, NewDatabaseIsCreatedWithItsParentDirectoryInWalMode) {
+  std::string path = (dir_.path() / "a" / "b" / "allies.db").string();
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  store->reset();
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), kSqliteSchemaVersion);
+  EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), 0x416C6C69);
+}
+
+TEST_F(SqliteStoreTest, InMemoryDatabaseWorks) {
+  auto store = OpenSqliteStore(":memory:");
+  ASSERT_TRUE(store) << store.error().message;
+  Must((*store)->Begin(kNow));
+  Must((*store)->SetConfig("k", "v"));
+  Must((*store)->Commit());
+  EXPECT_EQ(Must((*store)->LoadConfig()).size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
+  CreateDatabase();
+  {
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 7");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  core::Error error = ErrorOf(store);
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(error.message,
+            fmt::format("database \"{}\" has schema version 7, newer than this Allies supports "
+                        "(1); upgrade Allies",
+                        DbPath()));
+}
+
+TEST_F(SqliteStoreTest, FileThatIsNotADatabaseIsRefused) {
+  {
+    std::ofstream file(DbPath());
+    file << "BEGIN:VCARD\nVERSION:4.0\nFN:Not a database at all, but long enough to look at\n"
+            "END:VCARD\n"
+         << std::string(200, 'x');
+  }
+  core::Error error = ErrorOf(OpenSqliteStore(DbPath()));
+  EXPECT_EQ(error.code, ErrorCode::kIo);
+  EXPECT_EQ(error.message,
+            fmt::format("\"{}\" is not an Allies database (file is not a database)", DbPath()));
+}
+
+TEST_F(SqliteStoreTest, DatabaseOfAnotherApplicationIsRefusedAndLeftUntouched) {
+  {
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE songs (title TEXT)");
+  }
+  core::Error error = ErrorOf(OpenSqliteStore(DbPath()));
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(error.message,
+            fmt::format("\"{}\" is not an Allies database (it holds tables of another "
+                        "application)",
+                        DbPath()));
+  SQLite::Database raw(DbPath(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "delete");
+}
+
+TEST_F(SqliteStoreTest, DatabaseWithAnotherApplicationIdIsRefused) {
+  {
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = 1234");
+  }
+  core::Error error = ErrorOf(OpenSqliteStore(DbPath()));
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(
+      error.message,
+      fmt::format("\"{}\" is not an Allies database (its application_id is 0x000004d2)", DbPath()));
+}
+
+TEST_F(SqliteStoreTest, PathThatCannotBeOpenedIsAnIoErrorNamingIt) {
+  std::filesystem::create_directories(DbPath());  // a directory where the file should be
+  core::Error error = ErrorOf(OpenSqliteStore(DbPath()));
+  EXPECT_EQ(error.code, ErrorCode::kIo);
+  EXPECT_EQ(error.message,
+            fmt::format("cannot open database \"{}\": unable to open database file", DbPath()));
+}
+
+TEST_F(SqliteStoreTest, SecondConnectionSeesCommittedWrites) {
+  CreateDatabase();
+  auto writer = OpenSqliteStore(DbPath());
+  auto reader = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(writer && reader);
+  Must((*writer)->Begin(kNow));
+  Person person;
+  person.name = "New";
+  Must((*writer)->InsertPerson(person));
+  EXPECT_EQ(Must((*reader)->CountPeople()), 1u);
+  Must((*writer)->Commit());
+  EXPECT_EQ(Must((*reader)->CountPeople()), 2u);
+}
+
+}  // namespace
+}  // namespace allies::store
