@@ -441,7 +441,7 @@ void PrintDemo(std::ostream& out, const app::DemoSummary& summary) {
 
 void PrintConfig(std::ostream& out, const std::vector<app::ConfigRow>& rows) {
   Table table({{"KEY"}, {"VALUE", Align::kRight}, {"DEFAULT", Align::kRight},
-               {"DESCRIPTION", Align::kLeft, 70}});
+               {"DESCRIPTION", Align::kLeft, 90}});
   for (const auto& row : rows) {
     table.AddRow({row.key, row.value + (row.is_default ? "" : " *"), row.default_value,
                   row.description});
