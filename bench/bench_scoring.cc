@@ -50,7 +50,8 @@ int Prepare(const std::string& db, int people, const std::string& csv) {
     if (!(*store)->Begin(kNow)) return 1;
     auto summary = app::WriteDemo(**store, options, kNow);
     if (!summary || !(*store)->Commit()) {
-      std::fprintf(stderr, "error: %s\n", summary ? "commit failed" : summary.error().message.c_str());
+      std::fprintf(stderr, "error: %s\n",
+                   summary ? "commit failed" : summary.error().message.c_str());
       return 1;
     }
     std::printf("demo written: %d people, %d interactions in %.2f s\n", summary->people,

@@ -33,11 +33,35 @@ TEST_F(E2eTest, InitTwiceIsRefusedNamingTheOwner) {
 }
 
 TEST_F(E2eTest, PersonAddThenShowJsonCarriesEveryField) {
-  MustRun({"person", "add", "Maria López", "--title", "CFO", "--dept", "Finance", "--org",
-           "Northwind", "--email", "maria@example.com", "--email", "m.lopez@home.example",
-           "--phone", "+1 555 0100", "--tag", "exec", "--offer", "budget=4", "--need",
-           "faster month-end close", "--note", "two kids, runs marathons", "--birthday",
-           "--12-01", "--closeness", "4", "--cadence", "30"});
+  MustRun({"person",
+           "add",
+           "Maria López",
+           "--title",
+           "CFO",
+           "--dept",
+           "Finance",
+           "--org",
+           "Northwind",
+           "--email",
+           "maria@example.com",
+           "--email",
+           "m.lopez@home.example",
+           "--phone",
+           "+1 555 0100",
+           "--tag",
+           "exec",
+           "--offer",
+           "budget=4",
+           "--need",
+           "faster month-end close",
+           "--note",
+           "two kids, runs marathons",
+           "--birthday",
+           "--12-01",
+           "--closeness",
+           "4",
+           "--cadence",
+           "30"});
   json page = box.Json({"show", "maria@example.com"});
   EXPECT_EQ(page["name"], "Maria López");
   EXPECT_EQ(page["title"], "CFO");
@@ -74,8 +98,8 @@ TEST_F(E2eTest, TieStrengthMatchesHandComputation) {
   MustRun({"person", "add", "Sam Okafor", "--dept", "Operations"});
   // Lunch exactly one half-life (90 days) ago, initiated by them: contact = 3.0 * 0.5 = 1.5,
   // saturation = 1 - exp(-1.5/6) = 0.2211992169; mine 0, theirs 1 -> r = 0, factor 0.75.
-  MustRun({"log", "lunch", "--with", "Sam Okafor", "--at", "2026-08-28T09:00:00Z",
-           "--initiated-by", "them"});
+  MustRun({"log", "lunch", "--with", "Sam Okafor", "--at", "2026-08-28T09:00:00Z", "--initiated-by",
+           "them"});
   json ties = box.Json({"ties"});
   ASSERT_EQ(ties.size(), 1u);
   EXPECT_NEAR(ties[0]["strength"].get<double>(), 0.16589941269644634, 1e-12);

@@ -89,7 +89,8 @@ const BadInput kBadInputs[] = {
     {"UnknownDepositKind",
      {"deposit", "Sam Okafor", "escalation"},
      2,
-     "error: \"escalation\" is not a kind of deposit (expected one of: attention, expertise, favor, "
+     "error: \"escalation\" is not a kind of deposit (expected one of: attention, expertise, "
+     "favor, "
      "introduction, recognition)\n"},
     {"UnknownOrgKind",
      {"org", "add", "Acme", "--kind", "supplier"},

@@ -46,9 +46,8 @@ Output Sandbox::Run(const std::vector<std::string>& args,
   for (auto& arg : argv_text) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
-  std::vector<std::string> env_text{"TZ=UTC", "HOME=" + dir_.string(),
-                                    "ALLIES_DB=" + db().string(), std::string("ALLIES_NOW=") + kNow,
-                                    "PATH=/usr/bin:/bin"};
+  std::vector<std::string> env_text{"TZ=UTC", "HOME=" + dir_.string(), "ALLIES_DB=" + db().string(),
+                                    std::string("ALLIES_NOW=") + kNow, "PATH=/usr/bin:/bin"};
   for (const auto& entry : extra_env) {
     auto name = entry.substr(0, entry.find('=') + 1);
     std::erase_if(env_text, [&](const std::string& e) { return e.rfind(name, 0) == 0; });

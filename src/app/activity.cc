@@ -34,7 +34,6 @@ KindDefaults DefaultsFor(InteractionKind kind) {
     case InteractionKind::kLunch:
       return {60, 3, core::Purpose::kGetToKnow};
     case InteractionKind::kCoffee:
-      return {30, 2, core::Purpose::kGetToKnow};
     case InteractionKind::kWalk:
       return {30, 2, core::Purpose::kGetToKnow};
     case InteractionKind::kMeeting:
@@ -142,10 +141,10 @@ static Result<LedgerView> Record(store::Store& store, const LedgerInput& input,
 Result<LedgerView> App::Deposit(const LedgerInput& input) {
   return InTransaction([&]() -> Result<LedgerView> {
     if (!core::IsDeposit(input.kind)) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("{} is not a deposit (expected one of: {})",
-                              Quote(std::string(core::ShortName(input.kind))),
-                              core::DepositKindNames()));
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("{} is not a deposit (expected one of: {})",
+                      Quote(std::string(core::ShortName(input.kind))), core::DepositKindNames()));
     }
     return Record(store_, input, now_);
   });
@@ -190,7 +189,7 @@ Result<IntroView> App::Introduce(const IntroInput& input) {
     // An introduction I make is a deposit with both people (DESIGN.md §1: introduction made).
     if (by == me) {
       ALLIES_TRY(auto params, internal::LoadParams(store_));
-      for (auto person : {first, second}) {
+      for (const auto& person : {first, second}) {
         const auto& other = person.id == first.id ? second : first;
         if (person.is_me) continue;
         core::LedgerEntry entry;

@@ -40,8 +40,8 @@ class AppTest : public ::testing::Test {
 TEST_F(AppTest, FailedCommandLeavesNothingBehind) {
   PersonInput input;
   input.name = "Sam Okafor";
-  input.org = "Brand New Org";           // would be created...
-  input.reports_to = "Nobody At All";    // ...but this reference fails
+  input.org = "Brand New Org";         // would be created...
+  input.reports_to = "Nobody At All";  // ...but this reference fails
   auto added = app_->AddPerson(input);
   ASSERT_FALSE(added);
   EXPECT_EQ(added.error().code, core::ErrorCode::kNotFound);

@@ -11,7 +11,7 @@ namespace allies::app {
 namespace {
 
 ConfigRow MakeRow(const scoring::ParamInfo& info, const scoring::Params& params) {
-  static const scoring::Params kDefaults{};
+  constexpr scoring::Params kDefaults{};
   ConfigRow row;
   row.key = std::string(info.key);
   row.value = scoring::FormatParam(params.*info.field);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -156,7 +157,8 @@ Result<void> Dropped(Result<T> result) {
   return {};
 }
 
-std::int64_t SlotOf(TimePoint at) { return at.time_since_epoch().count() / (kSlotMinutes * 60); }
+constexpr std::int64_t kSlotSeconds = std::int64_t{kSlotMinutes} * 60;
+std::int64_t SlotOf(TimePoint at) { return at.time_since_epoch().count() / kSlotSeconds; }
 int SlotsFor(int duration_min) { return (duration_min + kSlotMinutes - 1) / kSlotMinutes; }
 
 // One of my interactions with one other person, kept to hang ledger entries on.
@@ -949,6 +951,7 @@ Result<void> DemoWriter::WriteFriends() {
   for (int member : friends_) {
     std::vector<int> ages;
     const int meetings = rng_.Int(2, 8);
+    ages.reserve(meetings);
     for (int i = 0; i < meetings; ++i) ages.push_back(rng_.Int(1, kHistoryDays));
     std::sort(ages.rbegin(), ages.rend());
     for (std::size_t i = 0; i < ages.size(); ++i) {
@@ -1295,7 +1298,8 @@ Result<void> DemoWriter::WriteOrgProjects() {
   const auto projects = demo::Projects();
   for (std::size_t d = 0; d < dept_members_.size(); ++d) {
     const std::vector<int>& people = dept_members_[d];
-    const int count = static_cast<int>(people.size() * rhythm_.dept_projects_per_person + 0.5);
+    const auto count =
+        std::lround(static_cast<double>(people.size()) * rhythm_.dept_projects_per_person);
     for (int p = 0; p < count; ++p) {
       const int organizer = rng_.PickIndex(people);
       std::vector<int> attendees = {organizer};

@@ -19,8 +19,8 @@ namespace {
 using core::TimePoint;
 
 // A Friday afternoon, so that "today" is a working day with meetings before and after now.
-const TimePoint kNow = TimePoint(std::chrono::sys_days(std::chrono::year(2025) / 3 / 14)) +
-                       std::chrono::hours(15) + std::chrono::minutes(30);
+constexpr TimePoint kNow = TimePoint(std::chrono::sys_days(std::chrono::year(2025) / 3 / 14)) +
+                           std::chrono::hours(15) + std::chrono::minutes(30);
 
 struct Demo {
   std::unique_ptr<store::Store> store;
@@ -54,13 +54,12 @@ std::vector<core::Interaction> Interactions(store::Store& store, store::Interact
 // The default demo, written once for the tests that only read it.
 class DefaultDemoTest : public testing::Test {
  protected:
-  static void SetUpTestSuite() { demo_ = new Demo(WriteDemoAt(DemoOptions{}, kNow)); }
-  static void TearDownTestSuite() {
-    delete demo_;
-    demo_ = nullptr;
+  static void SetUpTestSuite() {
+    shared_demo = std::make_unique<Demo>(WriteDemoAt(DemoOptions{}, kNow));
   }
-  static store::Store& Store() { return *demo_->store; }
-  static const DemoSummary& Summary() { return demo_->summary; }
+  static void TearDownTestSuite() { shared_demo.reset(); }
+  static store::Store& Store() { return *shared_demo->store; }
+  static const DemoSummary& Summary() { return shared_demo->summary; }
 
   static std::map<std::int64_t, core::Person> PeopleById() {
     std::map<std::int64_t, core::Person> by_id;
@@ -78,10 +77,10 @@ class DefaultDemoTest : public testing::Test {
     return {};
   }
 
-  static Demo* demo_;
+  static std::unique_ptr<Demo> shared_demo;
 };
 
-Demo* DefaultDemoTest::demo_ = nullptr;
+std::unique_ptr<Demo> DefaultDemoTest::shared_demo;
 
 TEST_F(DefaultDemoTest, ExactlyOnePersonIsMeAndMyTitleIsCio) {
   int mes = 0;

@@ -1,6 +1,7 @@
 #include "app/internal.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -76,9 +77,10 @@ Result<core::Person> ResolvePerson(store::Store& store, const std::string& ref,
     auto person = store.GetPerson(core::PersonId{std::stoll(text)});
     if (!person) return Fail(ErrorCode::kNotFound, fmt::format("no person with id {}", text));
     if (person->stamps.deleted_at && !include_deleted) {
-      return Fail(ErrorCode::kNotFound,
-                  fmt::format("person {} ({}) was removed; `allies person undo {}` brings them back",
-                              text, person->name, text));
+      return Fail(
+          ErrorCode::kNotFound,
+          fmt::format("person {} ({}) was removed; `allies person undo {}` brings them back", text,
+                      person->name, text));
     }
     return person;
   }
@@ -120,8 +122,8 @@ Result<core::Organization> ResolveOrg(store::Store& store, const std::string& re
                 fmt::format("no organization named {} (see `allies org list`)", Quote(text)));
   }
   if (ids.size() > 1) {
-    return Fail(ErrorCode::kConflict,
-                fmt::format("{} matches {} organizations; name one by id", Quote(text), ids.size()));
+    return Fail(ErrorCode::kConflict, fmt::format("{} matches {} organizations; name one by id",
+                                                  Quote(text), ids.size()));
   }
   return store.GetOrg(ids.front());
 }
@@ -156,8 +158,8 @@ Result<TieSet> ComputeTies(store::Store& store, const Directory& directory, core
   for (const auto& [id, person] : directory.people) {
     if (id == owner || person.stamps.deleted_at) continue;
     if (person.closeness) {
-      closeness.emplace_back(id, scoring::Closeness{*person.closeness,
-                                                    person.closeness_at.value_or(now)});
+      closeness.emplace_back(
+          id, scoring::Closeness{*person.closeness, person.closeness_at.value_or(now)});
     }
     if (person.cadence_days) with_cadence.push_back(id);
   }
@@ -167,17 +169,16 @@ Result<TieSet> ComputeTies(store::Store& store, const Directory& directory, core
   auto pairs = scoring::ScoreTies(interactions, now, params, options);
 
   TieSet set;
-  for (auto& pair : pairs) {
+  std::unordered_set<core::PersonId> present;
+  for (const auto& pair : pairs) {
     core::PersonId other = pair.a == owner ? pair.b : pair.a;
     if (!directory.Active(other)) continue;
-    set.ties.push_back(TieView{directory.Ref(other), std::move(pair.tie), std::nullopt, {}});
+    set.ties.push_back(TieView{directory.Ref(other), pair.tie, std::nullopt, {}});
+    present.insert(other);
   }
   // Someone I promised to see every N days but never met is a tie too, and an overdue one.
-  std::sort(with_cadence.begin(), with_cadence.end());
   for (auto id : with_cadence) {
-    bool present = std::any_of(set.ties.begin(), set.ties.end(),
-                               [&](const TieView& tie) { return tie.person.id == id; });
-    if (!present) set.ties.push_back(TieView{directory.Ref(id), {}, std::nullopt, {}});
+    if (!present.contains(id)) set.ties.push_back(TieView{directory.Ref(id), {}, std::nullopt, {}});
   }
   std::stable_sort(set.ties.begin(), set.ties.end(), [](const TieView& x, const TieView& y) {
     if (x.tie.strength != y.tie.strength) return x.tie.strength > y.tie.strength;
@@ -231,8 +232,8 @@ std::vector<UpcomingDate> UpcomingDates(const core::Person& person, const Person
     upcoming.person = ref;
     upcoming.kind = important.kind;
     upcoming.on = on;
-    upcoming.days_away = static_cast<int>(
-        (std::chrono::sys_days{on} - std::chrono::sys_days{today}).count());
+    upcoming.days_away =
+        static_cast<int>((std::chrono::sys_days{on} - std::chrono::sys_days{today}).count());
     if (important.date.year) upcoming.years = static_cast<int>(on.year()) - *important.date.year;
     dates.push_back(upcoming);
   }

@@ -19,7 +19,8 @@ using internal::Quote;
 Result<core::Organization> App::AddOrg(const OrgInput& input) {
   return InTransaction([&]() -> Result<core::Organization> {
     std::string name{core::Trim(input.name)};
-    if (name.empty()) return Fail(ErrorCode::kInvalidArgument, "an organization name cannot be empty");
+    if (name.empty())
+      return Fail(ErrorCode::kInvalidArgument, "an organization name cannot be empty");
     ALLIES_TRY(auto existing, store_.FindOrgsByName(core::NameKey(name), false));
     if (!existing.empty()) {
       return Fail(ErrorCode::kAlreadyExists,
@@ -34,9 +35,9 @@ Result<core::Organization> App::AddOrg(const OrgInput& input) {
                               Quote(name), core::Name(input.kind)));
     }
     if (input.cadence_days && (*input.cadence_days < 1 || *input.cadence_days > 3650)) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("cadence {} is out of range (expected 1 to 3650 days)",
-                              *input.cadence_days));
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("cadence {} is out of range (expected 1 to 3650 days)", *input.cadence_days));
     }
     core::Organization org;
     org.name = name;
@@ -60,9 +61,8 @@ Result<std::vector<OrgRow>> App::ListOrgs() {
     ALLIES_TRY(auto people, store_.ListPeople({}));
     std::vector<OrgRow> rows;
     for (auto& org : orgs) {
-      int count = static_cast<int>(std::count_if(people.begin(), people.end(), [&](const auto& p) {
-        return p.org == org.id;
-      }));
+      int count = static_cast<int>(std::count_if(people.begin(), people.end(),
+                                                 [&](const auto& p) { return p.org == org.id; }));
       rows.push_back(OrgRow{std::move(org), count});
     }
     return rows;

@@ -128,7 +128,8 @@ static Result<void> Apply(store::Store& store, const PersonInput& input, core::T
     person.offers.push_back(offer);
   }
   for (const auto& need : input.needs) {
-    if (core::Trim(need).empty()) return Fail(ErrorCode::kInvalidArgument, "a need cannot be empty");
+    if (core::Trim(need).empty())
+      return Fail(ErrorCode::kInvalidArgument, "a need cannot be empty");
     AddUnique(person.needs, need, [](const std::string& n) { return n; });
   }
   if (input.note && !core::Trim(*input.note).empty()) {
@@ -249,9 +250,8 @@ Result<core::Person> App::UndoPerson(const std::string& ref) {
   return InTransaction([&]() -> Result<core::Person> {
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref, /*include_deleted=*/true));
     if (!person.stamps.deleted_at) {
-      return Fail(ErrorCode::kConflict,
-                  fmt::format("{} (#{}) is not removed; nothing to undo", person.name,
-                              person.id.value));
+      return Fail(ErrorCode::kConflict, fmt::format("{} (#{}) is not removed; nothing to undo",
+                                                    person.name, person.id.value));
     }
     // The email must still be free: someone may have taken it while this person was removed.
     for (const auto& email : person.emails) {

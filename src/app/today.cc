@@ -43,11 +43,10 @@ std::optional<VendorAlert> CheckVendor(const core::Organization& org,
   }
   std::vector<std::string> actions;
   if (best < kVendorWarmTie) {
-    alert.reasons.push_back(
-        best_name.empty()
-            ? fmt::format("no tie with anyone there")
-            : fmt::format("no tie of strength {} or more (best: {} {:.2f})", kVendorWarmTie,
-                          best_name, best));
+    alert.reasons.push_back(best_name.empty()
+                                ? fmt::format("no tie with anyone there")
+                                : fmt::format("no tie of strength {} or more (best: {} {:.2f})",
+                                              kVendorWarmTie, best_name, best));
     actions.push_back("build a relationship with a key contact");
   }
   if (org.cadence_days) {

@@ -4,10 +4,10 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/app.h"
 #include "cli/commands.h"
@@ -140,7 +140,8 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
     logger->debug("command took {:.1f} ms in all", elapsed_ms());
     if (!result) return fail(result.error());
   } catch (const std::exception& e) {
-    return fail(core::Error{core::ErrorCode::kInternal, fmt::format("internal error: {}", e.what())});
+    return fail(
+        core::Error{core::ErrorCode::kInternal, fmt::format("internal error: {}", e.what())});
   }
   out.flush();
   return 0;

@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/parse.h"
@@ -28,7 +28,8 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   };
   auto o = std::make_shared<LogOptions>();
   auto* log = app.add_subcommand("log", "Record an interaction with one or more people");
-  log->add_option("KIND", o->kind, std::string("One of: ") + std::string(core::InteractionKindNames()))
+  log->add_option("KIND", o->kind,
+                  std::string("One of: ") + std::string(core::InteractionKindNames()))
       ->required();
   log->add_option("--with", o->with, "Who was there (repeatable)")->required();
   log->add_option("--at", o->at, "When it started (default now)");

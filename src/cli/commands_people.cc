@@ -2,8 +2,8 @@
 
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/parse.h"
@@ -209,8 +209,7 @@ void RegisterOrg(CLI::App& app, Registry& registry) {
         ALLIES_TRY(input.cadence_days, ParseInt(*o->cadence, "--cadence", 1, 3650));
       }
       return Emit(c, c.app.AddOrg(input), [](std::ostream& out, const core::Organization& added) {
-        out << fmt::format("added {} #{} {}\n", core::Name(added.kind), added.id.value,
-                           added.name);
+        out << fmt::format("added {} #{} {}\n", core::Name(added.kind), added.id.value, added.name);
       });
     };
   });
@@ -318,7 +317,8 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry) {
   });
 
   auto find_text = std::make_shared<std::string>();
-  auto* find = app.add_subcommand("find", "Search names, titles, emails, tags, offers, needs, notes");
+  auto* find =
+      app.add_subcommand("find", "Search names, titles, emails, tags, offers, needs, notes");
   find->add_option("TEXT", *find_text, "What to look for")->required();
   find->callback([&registry, find_text] {
     registry.selected = [find_text](Context& c) {

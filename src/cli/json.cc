@@ -54,7 +54,8 @@ json PersonObject(const core::Person& person, const std::string& org_name,
     offers.push_back({{"key", offer.key}, {"rating", offer.rating}});
   }
   json notes = json::array();
-  for (const auto& note : person.notes) notes.push_back({{"at", Time(note.at)}, {"text", note.text}});
+  for (const auto& note : person.notes)
+    notes.push_back({{"at", Time(note.at)}, {"text", note.text}});
   json birthday = nullptr;
   json anniversary = nullptr;
   for (const auto& date : person.dates) {
@@ -111,9 +112,9 @@ json TieObject(const app::TieView& view) {
                {"cadence_days", Optional(view.risk.cadence_days)},
                {"threshold_days", Optional(view.risk.threshold_days)},
                {"overdue", view.risk.overdue}};
-  return {{"person", Ref(view.person)},  {"strength", view.tie.strength},
+  return {{"person", Ref(view.person)},    {"strength", view.tie.strength},
           {"layer", Optional(view.layer)}, {"at_risk", view.risk.at_risk},
-          {"components", components},    {"risk", risk}};
+          {"components", components},      {"risk", risk}};
 }
 
 json BalanceFields(const scoring::Balance& balance) {
@@ -151,9 +152,9 @@ json InteractionObject(const app::InteractionView& view) {
 }
 
 json IntroObject(const app::IntroView& view) {
-  return {{"id", view.intro.id.value},       {"at", Time(view.intro.at)},
+  return {{"id", view.intro.id.value},          {"at", Time(view.intro.at)},
           {"introducer", Ref(view.introducer)}, {"first", Ref(view.first)},
-          {"second", Ref(view.second)},      {"outcome", view.intro.outcome}};
+          {"second", Ref(view.second)},         {"outcome", view.intro.outcome}};
 }
 
 json FollowUpObject(const app::FollowUpView& view) {
@@ -201,7 +202,9 @@ std::string Text(const json& document) { return document.dump(2); }
 
 }  // namespace
 
-std::string Json(const core::Person& person) { return Text(PersonObject(person, "", std::nullopt)); }
+std::string Json(const core::Person& person) {
+  return Text(PersonObject(person, "", std::nullopt));
+}
 
 std::string Json(const std::vector<app::PersonRow>& rows) {
   return Text(Array(rows, [](const app::PersonRow& row) {
@@ -249,11 +252,12 @@ std::string Json(const app::OrgPage& page) {
 }
 
 std::string Json(const core::VendorNotice& notice) {
-  return Text({{"id", notice.id.value},
-               {"org_id", notice.org.value},
-               {"at", Time(notice.at)},
-               {"text", notice.text},
-               {"reported_by", notice.reported_by ? json(notice.reported_by->value) : json(nullptr)}});
+  return Text(
+      {{"id", notice.id.value},
+       {"org_id", notice.org.value},
+       {"at", Time(notice.at)},
+       {"text", notice.text},
+       {"reported_by", notice.reported_by ? json(notice.reported_by->value) : json(nullptr)}});
 }
 
 std::string Json(const app::InteractionView& view) { return Text(InteractionObject(view)); }

@@ -34,9 +34,9 @@ Result<int> ParseInt(std::string_view text, std::string_view what, int min, int 
   long long value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("{} \"{}\" is not a whole number (expected {} to {})", what, text, min,
-                            max));
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("{} \"{}\" is not a whole number (expected {} to {})", what, text, min, max));
   }
   if (value < min || value > max) {
     return Fail(ErrorCode::kInvalidArgument,
@@ -50,8 +50,7 @@ Result<double> ParseNumber(std::string_view text, std::string_view what) {
   char* end = nullptr;
   double value = std::strtod(copy.c_str(), &end);
   if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(value)) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("{} \"{}\" is not a number", what, text));
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} \"{}\" is not a number", what, text));
   }
   return value;
 }
@@ -76,9 +75,9 @@ Result<core::TimePoint> ParseInstant(std::string_view text, std::string_view wha
 Result<core::Offer> ParseOffer(std::string_view text) {
   auto eq = text.rfind('=');
   if (eq == std::string_view::npos || eq == 0) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("--offer \"{}\" is not KEY=RATING (e.g. budget=4, rating 0 to 5)",
-                            text));
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("--offer \"{}\" is not KEY=RATING (e.g. budget=4, rating 0 to 5)", text));
   }
   ALLIES_TRY(int rating, ParseInt(text.substr(eq + 1), "--offer rating", 0, 5));
   return core::Offer{std::string(text.substr(0, eq)), rating};
@@ -91,7 +90,8 @@ std::string FormatLocal(core::TimePoint at) {
 
 core::Date LocalDay(core::TimePoint at) {
   auto local = date::make_zoned(UserZone(), at).get_local_time();
-  return core::Date{std::chrono::sys_days{std::chrono::floor<date::days>(local).time_since_epoch()}};
+  return core::Date{
+      std::chrono::sys_days{std::chrono::floor<date::days>(local).time_since_epoch()}};
 }
 
 }  // namespace allies::cli

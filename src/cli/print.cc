@@ -11,11 +11,11 @@ namespace allies::cli {
 
 namespace {
 
-std::string Number(double value, int decimals = 2) { return fmt::format("{:.{}f}", value, decimals); }
-
-std::string Layer(const std::optional<int>& layer) {
-  return layer ? std::to_string(*layer) : "-";
+std::string Number(double value, int decimals = 2) {
+  return fmt::format("{:.{}f}", value, decimals);
 }
+
+std::string Layer(const std::optional<int>& layer) { return layer ? std::to_string(*layer) : "-"; }
 
 std::string Days(const std::optional<double>& days) {
   return days ? fmt::format("{:.0f}", *days) : "-";
@@ -70,9 +70,9 @@ void TiesTable(std::ostream& out, const std::vector<app::TieView>& ties, int ind
                {"AT RISK"}});
   for (const auto& tie : ties) {
     table.AddRow({std::to_string(tie.person.id.value), tie.person.name, Where(tie.person),
-                  Number(tie.tie.strength), Layer(tie.layer),
-                  When(tie.tie.components.last_contact), Days(tie.risk.days_since),
-                  Days(tie.risk.threshold_days), tie.risk.at_risk ? "yes" : ""});
+                  Number(tie.tie.strength), Layer(tie.layer), When(tie.tie.components.last_contact),
+                  Days(tie.risk.days_since), Days(tie.risk.threshold_days),
+                  tie.risk.at_risk ? "yes" : ""});
   }
   table.Print(out, indent);
 }
@@ -153,7 +153,10 @@ void PrintPersonPage(std::ostream& out, const app::PersonPage& page) {
     out << fmt::format("  balance {} ({}): deposits {}, withdrawals {}\n", Number(b.value),
                        scoring::Name(b.status), Number(b.deposits), Number(b.withdrawals));
     if (!page.balance.entries.empty()) {
-      Table table({{"DATE"}, {"KIND"}, {"VALUE", Align::kRight}, {"NOW", Align::kRight},
+      Table table({{"DATE"},
+                   {"KIND"},
+                   {"VALUE", Align::kRight},
+                   {"NOW", Align::kRight},
                    {"NOTE", Align::kLeft, 50}});
       for (std::size_t i = 0; i < page.balance.entries.size() && i < 5; ++i) {
         const auto& line = page.balance.entries[i];
@@ -192,7 +195,11 @@ void PrintPersonPage(std::ostream& out, const app::PersonPage& page) {
   }
   if (!page.recent.empty()) {
     Heading(out, fmt::format("Recent interactions ({} in all)", page.interactions_total));
-    Table table({{"WHEN"}, {"KIND"}, {"SETTING"}, {"MIN", Align::kRight}, {"WITH", Align::kLeft, 40},
+    Table table({{"WHEN"},
+                 {"KIND"},
+                 {"SETTING"},
+                 {"MIN", Align::kRight},
+                 {"WITH", Align::kLeft, 40},
                  {"NOTE", Align::kLeft, 40}});
     for (const auto& view : page.recent) {
       std::vector<std::string> names;
@@ -275,9 +282,9 @@ void PrintInteraction(std::ostream& out, const app::InteractionView& view) {
   std::vector<std::string> names;
   for (std::size_t k = 1; k < view.attendees.size(); ++k) names.push_back(view.attendees[k].name);
   const auto& i = view.interaction;
-  out << fmt::format("logged {} #{} with {} on {} ({} min, {}, {}, energy {})\n", core::Name(i.kind),
-                     i.id.value, core::Join(names, ", "), FormatLocal(i.at), i.duration_min,
-                     core::Name(i.setting), core::Name(i.purpose), i.energy);
+  out << fmt::format("logged {} #{} with {} on {} ({} min, {}, {}, energy {})\n",
+                     core::Name(i.kind), i.id.value, core::Join(names, ", "), FormatLocal(i.at),
+                     i.duration_min, core::Name(i.setting), core::Name(i.purpose), i.energy);
 }
 
 void PrintLedger(std::ostream& out, const app::LedgerView& view) {
@@ -342,11 +349,15 @@ void PrintBalanceDetail(std::ostream& out, const app::BalanceDetail& detail) {
   out << fmt::format("  deposits {} − withdrawals {}, each halved every half-life\n",
                      Number(b.deposits), Number(b.withdrawals));
   if (detail.entries.empty()) return;
-  Table table({{"DATE"}, {"KIND"}, {"VALUE", Align::kRight}, {"COUNTS NOW", Align::kRight},
+  Table table({{"DATE"},
+               {"KIND"},
+               {"VALUE", Align::kRight},
+               {"COUNTS NOW", Align::kRight},
                {"NOTE", Align::kLeft, 50}});
   for (const auto& line : detail.entries) {
-    table.AddRow({FormatLocal(line.entry.at).substr(0, 10), std::string(core::Name(line.entry.kind)),
-                  Number(line.entry.value, 1), Number(line.decayed), line.entry.note});
+    table.AddRow({FormatLocal(line.entry.at).substr(0, 10),
+                  std::string(core::Name(line.entry.kind)), Number(line.entry.value, 1),
+                  Number(line.decayed), line.entry.note});
   }
   out << '\n';
   table.Print(out, 2);
@@ -365,8 +376,7 @@ void PrintBriefing(std::ostream& out, const app::Briefing& briefing) {
   static constexpr const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                           "Thursday", "Friday", "Saturday"};
   out << fmt::format("Today, {} {}{}\n", kDays[weekday.c_encoding()],
-                     core::FormatDate(briefing.date),
-                     briefing.me ? " — " + briefing.me->name : "");
+                     core::FormatDate(briefing.date), briefing.me ? " — " + briefing.me->name : "");
   out << fmt::format("{} people · {} ties · {} at risk\n", briefing.people, briefing.ties,
                      briefing.ties_at_risk);
 
@@ -374,7 +384,8 @@ void PrintBriefing(std::ostream& out, const app::Briefing& briefing) {
   if (briefing.followups.empty()) {
     out << "  nothing due this week\n";
   } else {
-    Table table({{"ID", Align::kRight}, {"DUE"}, {"PERSON"}, {"WHAT", Align::kLeft, 50}, {"STATUS"}});
+    Table table(
+        {{"ID", Align::kRight}, {"DUE"}, {"PERSON"}, {"WHAT", Align::kLeft, 50}, {"STATUS"}});
     for (const auto& v : briefing.followups) {
       table.AddRow({std::to_string(v.followup.id.value), core::FormatDate(v.followup.due),
                     v.person.name, v.followup.text, DueText(v)});
@@ -440,11 +451,13 @@ void PrintDemo(std::ostream& out, const app::DemoSummary& summary) {
 }
 
 void PrintConfig(std::ostream& out, const std::vector<app::ConfigRow>& rows) {
-  Table table({{"KEY"}, {"VALUE", Align::kRight}, {"DEFAULT", Align::kRight},
+  Table table({{"KEY"},
+               {"VALUE", Align::kRight},
+               {"DEFAULT", Align::kRight},
                {"DESCRIPTION", Align::kLeft, 90}});
   for (const auto& row : rows) {
-    table.AddRow({row.key, row.value + (row.is_default ? "" : " *"), row.default_value,
-                  row.description});
+    table.AddRow(
+        {row.key, row.value + (row.is_default ? "" : " *"), row.default_value, row.description});
   }
   table.Print(out);
 }

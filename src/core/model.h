@@ -66,7 +66,7 @@ struct Person {
   std::vector<std::string> needs;
   std::vector<Note> notes;
   std::vector<ImportantDate> dates;
-  std::optional<int> closeness;          // 0..5, user-rated
+  std::optional<int> closeness;           // 0..5, user-rated
   std::optional<TimePoint> closeness_at;  // when it was rated; it decays from there
   std::optional<int> cadence_days;        // "see every N days", when the user set one
   bool is_me = false;
@@ -86,7 +86,17 @@ struct Organization {
   Stamps stamps;
 };
 
-enum class InteractionKind { kLunch, kCoffee, kWalk, kMeeting, kCall, kVideo, kMessage, kEvent, kOffsite };
+enum class InteractionKind {
+  kLunch,
+  kCoffee,
+  kWalk,
+  kMeeting,
+  kCall,
+  kVideo,
+  kMessage,
+  kEvent,
+  kOffsite
+};
 enum class Setting { kRelaxed, kFormal };
 enum class Purpose { kGetToKnow, kOfferHelp, kAsk, kWork };
 
@@ -97,12 +107,12 @@ struct Interaction {
   InteractionKind kind = InteractionKind::kMeeting;
   Setting setting = Setting::kFormal;
   Purpose purpose = Purpose::kWork;
-  std::vector<PersonId> attendees;     // everyone present, the owner included when present
-  std::optional<PersonId> initiator;   // who asked for it; unset when unknown
-  int energy = 2;                      // 1..5, what it costs the owner
+  std::vector<PersonId> attendees;    // everyone present, the owner included when present
+  std::optional<PersonId> initiator;  // who asked for it; unset when unknown
+  int energy = 2;                     // 1..5, what it costs the owner
   std::string note;
-  std::string source;                  // empty: entered by hand; else the calendar UID it came from
-  PersonId owner;                      // me or the team member whose record this is
+  std::string source;  // empty: entered by hand; else the calendar UID it came from
+  PersonId owner;      // me or the team member whose record this is
   Stamps stamps;
 };
 

@@ -25,8 +25,8 @@ constexpr NameTable<InteractionKind, 9> kInteractionKinds{{{InteractionKind::kLu
                                                            {InteractionKind::kEvent, "event"},
                                                            {InteractionKind::kOffsite, "offsite"}}};
 
-constexpr NameTable<Setting, 2> kSettings{{{Setting::kRelaxed, "relaxed"},
-                                           {Setting::kFormal, "formal"}}};
+constexpr NameTable<Setting, 2> kSettings{
+    {{Setting::kRelaxed, "relaxed"}, {Setting::kFormal, "formal"}}};
 
 constexpr NameTable<Purpose, 4> kPurposes{{{Purpose::kGetToKnow, "get-to-know"},
                                            {Purpose::kOfferHelp, "offer-help"},
@@ -42,8 +42,8 @@ constexpr NameTable<LedgerKind, 8> kLedgerKinds{{{LedgerKind::kAttention, "atten
                                                  {LedgerKind::kFavorAsked, "favor-asked"},
                                                  {LedgerKind::kEscalation, "escalation"}}};
 
-constexpr NameTable<DateKind, 2> kDateKinds{{{DateKind::kBirthday, "birthday"},
-                                             {DateKind::kWorkAnniversary, "work-anniversary"}}};
+constexpr NameTable<DateKind, 2> kDateKinds{
+    {{DateKind::kBirthday, "birthday"}, {DateKind::kWorkAnniversary, "work-anniversary"}}};
 
 template <class Enum, std::size_t N>
 std::string_view NameIn(const NameTable<Enum, N>& table, Enum value) {

@@ -6,9 +6,10 @@ namespace allies::core {
 namespace {
 
 TEST(NamesTest, EveryInteractionKindRoundTrips) {
-  for (auto kind : {InteractionKind::kLunch, InteractionKind::kCoffee, InteractionKind::kWalk,
-                    InteractionKind::kMeeting, InteractionKind::kCall, InteractionKind::kVideo,
-                    InteractionKind::kMessage, InteractionKind::kEvent, InteractionKind::kOffsite}) {
+  for (auto kind :
+       {InteractionKind::kLunch, InteractionKind::kCoffee, InteractionKind::kWalk,
+        InteractionKind::kMeeting, InteractionKind::kCall, InteractionKind::kVideo,
+        InteractionKind::kMessage, InteractionKind::kEvent, InteractionKind::kOffsite}) {
     EXPECT_EQ(ParseInteractionKind(Name(kind)), kind);
   }
   EXPECT_FALSE(ParseInteractionKind("brunch"));

@@ -37,20 +37,25 @@ const char* ErrorCodeName(ErrorCode code);
 
 }  // namespace allies::core
 
+// The declaration argument cannot be parenthesized, so the check is off for these macros.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+
 // Propagates the error of a Result-returning expression, or yields its value.
 // Usage: ALLIES_TRY(auto person, store.GetPerson(id));
 #define ALLIES_CONCAT_INNER(a, b) a##b
 #define ALLIES_CONCAT(a, b) ALLIES_CONCAT_INNER(a, b)
-#define ALLIES_TRY_IMPL(tmp, decl, expr)                                        \
-  auto tmp = (expr);                                                            \
+#define ALLIES_TRY_IMPL(tmp, decl, expr)                                            \
+  auto tmp = (expr);                                                                \
   if (!tmp) return ::tl::unexpected<::allies::core::Error>(std::move(tmp).error()); \
   decl = std::move(*tmp)
 #define ALLIES_TRY(decl, expr) ALLIES_TRY_IMPL(ALLIES_CONCAT(try_result_, __LINE__), decl, expr)
 
 // Same for Result<void>.
-#define ALLIES_TRY_VOID(expr)                                                     \
-  do {                                                                            \
-    auto try_void_result = (expr);                                                \
-    if (!try_void_result)                                                         \
+#define ALLIES_TRY_VOID(expr)                                                             \
+  do {                                                                                    \
+    auto try_void_result = (expr);                                                        \
+    if (!try_void_result)                                                                 \
       return ::tl::unexpected<::allies::core::Error>(std::move(try_void_result).error()); \
   } while (false)
+
+// NOLINTEND(bugprone-macro-parentheses)

@@ -9,9 +9,11 @@ namespace {
 // byte each) so that no input is ever lost or rejected here.
 char32_t Decode(std::string_view text, std::size_t& pos) {
   auto byte = static_cast<unsigned char>(text[pos]);
-  int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                                       : (byte >> 3) == 0x1E ? 4
-                                                                              : 0;
+  int length = byte < 0x80           ? 1
+               : (byte >> 5) == 0x6  ? 2
+               : (byte >> 4) == 0xE  ? 3
+               : (byte >> 3) == 0x1E ? 4
+                                     : 0;
   if (length == 0 || pos + length > text.size()) {
     ++pos;
     return byte;
@@ -66,7 +68,9 @@ char32_t Lower(char32_t cp) {
   return cp;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool IsWide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||

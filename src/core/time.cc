@@ -41,8 +41,7 @@ std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\"
 
 Result<Date> ParseDate(std::string_view text) {
   if (text.size() != 10) {
-    return Fail(ErrorCode::kInvalidArgument,
-                Quote(text) + " is not a date (expected YYYY-MM-DD)");
+    return Fail(ErrorCode::kInvalidArgument, Quote(text) + " is not a date (expected YYYY-MM-DD)");
   }
   auto date = DateAt(text);
   if (!date) {
@@ -108,8 +107,8 @@ std::string FormatUtc(TimePoint at) {
   auto day = std::chrono::floor<days>(at);
   std::chrono::hh_mm_ss<seconds> time{at - day};
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%sT%02lld:%02lld:%02lldZ",
-                FormatDate(Date{day}).c_str(), static_cast<long long>(time.hours().count()),
+  std::snprintf(buffer, sizeof buffer, "%sT%02lld:%02lld:%02lldZ", FormatDate(Date{day}).c_str(),
+                static_cast<long long>(time.hours().count()),
                 static_cast<long long>(time.minutes().count()),
                 static_cast<long long>(time.seconds().count()));
   return buffer;

@@ -30,7 +30,7 @@ std::string FormatDate(Date date);
 
 // A date-time as written, before any time zone is applied.
 struct ParsedDateTime {
-  std::chrono::local_seconds local;           // the wall-clock reading
+  std::chrono::local_seconds local;            // the wall-clock reading
   std::optional<std::chrono::seconds> offset;  // set when the text said Z or +HH:MM / -HH:MM
 };
 

@@ -88,7 +88,8 @@ TEST(TimeTest, MonthDayKeepsYearWhenGiven) {
 TEST(TimeTest, MonthDayRejectsThirteenthMonth) {
   auto value = ParseMonthDay("--13-01");
   ASSERT_FALSE(value);
-  EXPECT_EQ(value.error().message, "\"--13-01\" is not a valid date (expected YYYY-MM-DD or --MM-DD)");
+  EXPECT_EQ(value.error().message,
+            "\"--13-01\" is not a valid date (expected YYYY-MM-DD or --MM-DD)");
 }
 
 TEST(TimeTest, NextOccurrenceOfLeapDayFallsOnFebruary28InCommonYear) {

@@ -19,12 +19,12 @@ struct Params {
   double ledger_half_life_days = 180;
 
   // Interaction weights (one contact between a pair).
-  double weight_relaxed_1on1 = 3.0;   // in person, relaxed, two people
-  double weight_formal_1on1 = 2.0;    // in person, formal, two people
-  double weight_call_1on1 = 1.5;      // call or video, two people
-  double weight_group = 2.0;          // a meeting of n > 2: this / (n - 1) for each pair
-  double weight_event = 1.0;          // an encounter at an event or conference
-  double weight_message = 0.5;        // email or message
+  double weight_relaxed_1on1 = 3.0;  // in person, relaxed, two people
+  double weight_formal_1on1 = 2.0;   // in person, formal, two people
+  double weight_call_1on1 = 1.5;     // call or video, two people
+  double weight_group = 2.0;         // a meeting of n > 2: this / (n - 1) for each pair
+  double weight_event = 1.0;         // an encounter at an event or conference
+  double weight_message = 0.5;       // email or message
 
   // Tie strength: S = 1 - exp(-contact / saturation), times (floor + (1 - floor) * r).
   double tie_saturation = 6;
@@ -57,9 +57,9 @@ struct Params {
 };
 
 struct ParamInfo {
-  std::string_view key;          // e.g. "tie.half_life_days"
+  std::string_view key;  // e.g. "tie.half_life_days"
   double Params::*field;
-  double min;                    // accepted range, inclusive
+  double min;  // accepted range, inclusive
   double max;
   bool integer;                  // only whole numbers accepted
   std::string_view description;  // one line for `allies config list`

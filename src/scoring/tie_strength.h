@@ -17,9 +17,9 @@ enum class Side { kNone, kA, kB };
 // One interaction seen from one pair of its attendees.
 struct Contact {
   core::TimePoint at{};
-  double weight = 0;          // from ContactWeight()
+  double weight = 0;  // from ContactWeight()
   Side initiated_by = Side::kNone;
-  bool is_message = false;    // a message is not "attending": see TieComponents::one_way
+  bool is_message = false;  // a message is not "attending": see TieComponents::one_way
 };
 
 // The default setting of a kind: lunch, coffee, walk and off-site are relaxed; the rest formal.
@@ -40,16 +40,16 @@ struct Closeness {
 
 // Every number the strength is made of, so that the user can see why.
 struct TieComponents {
-  double contact = 0;             // Σ w·2^(-age/H) over days with contact (max weight per day)
-  double saturation = 0;          // 1 - exp(-contact / tie_saturation)
-  int initiated_a = 0;            // contacts initiated by side a ("mine" when a is the owner)
-  int initiated_b = 0;            // contacts initiated by side b ("theirs")
-  double reciprocity = 1;         // r = 1 - |a - b| / (a + b); 1 when no initiator is known
-  double reciprocity_factor = 1;  // floor + (1 - floor) * r
+  double contact = 0;               // Σ w·2^(-age/H) over days with contact (max weight per day)
+  double saturation = 0;            // 1 - exp(-contact / tie_saturation)
+  int initiated_a = 0;              // contacts initiated by side a ("mine" when a is the owner)
+  int initiated_b = 0;              // contacts initiated by side b ("theirs")
+  double reciprocity = 1;           // r = 1 - |a - b| / (a + b); 1 when no initiator is known
+  double reciprocity_factor = 1;    // floor + (1 - floor) * r
   std::optional<double> closeness;  // rating/5 decayed by closeness_decay_per_year, when rated
-  bool one_way = false;           // only messages, and only one side ever initiated
-  bool capped = false;            // one_way and the cap lowered the strength
-  int contact_days = 0;           // days with at least one contact (after dedupe)
+  bool one_way = false;             // only messages, and only one side ever initiated
+  bool capped = false;              // one_way and the cap lowered the strength
+  int contact_days = 0;             // days with at least one contact (after dedupe)
   std::optional<core::TimePoint> last_contact;
   std::optional<double> median_gap_days;  // median gap between contact days; needs two days
 };

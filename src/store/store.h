@@ -29,7 +29,7 @@ struct PersonFilter {
   std::optional<std::string> department;  // exact, case-insensitive
   std::optional<std::string> tag;         // exact, case-insensitive
   std::optional<core::OrgId> org;
-  bool only_team = false;                 // team members only (not me)
+  bool only_team = false;  // team members only (not me)
   bool include_deleted = false;
 };
 
@@ -75,7 +75,8 @@ class Store {
   [[nodiscard]] virtual Result<void> UpdatePerson(const core::Person& person) = 0;
   [[nodiscard]] virtual Result<core::Person> GetPerson(core::PersonId id) = 0;
   // Sorted by name key, then id.
-  [[nodiscard]] virtual Result<std::vector<core::Person>> ListPeople(const PersonFilter& filter) = 0;
+  [[nodiscard]] virtual Result<std::vector<core::Person>> ListPeople(
+      const PersonFilter& filter) = 0;
   // People whose NameKey (core/text.h) equals `name_key`.
   [[nodiscard]] virtual Result<std::vector<core::PersonId>> FindPeopleByName(
       std::string_view name_key, bool include_deleted) = 0;
@@ -108,7 +109,8 @@ class Store {
       const InteractionFilter& filter) = 0;
 
   // --- ledger -------------------------------------------------------------------------------
-  [[nodiscard]] virtual Result<core::LedgerId> InsertLedgerEntry(const core::LedgerEntry& entry) = 0;
+  [[nodiscard]] virtual Result<core::LedgerId> InsertLedgerEntry(
+      const core::LedgerEntry& entry) = 0;
   [[nodiscard]] virtual Result<void> UpdateLedgerEntry(const core::LedgerEntry& entry) = 0;
   // Sorted by time, then id.
   [[nodiscard]] virtual Result<std::vector<core::LedgerEntry>> ListLedger(

@@ -531,6 +531,25 @@ TEST_P(StoreTest, PersonReferringToAMissingOrganizationIsNotFoundNamingIt) {
   EXPECT_EQ(Must(store_->CountPeople()), 0u);
 }
 
+TEST_P(StoreTest, FailedUpdateLeavesThePersonAsItWas) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  Person person = FullPerson(org, boss);
+  PersonId id = Must(store_->InsertPerson(person));
+
+  Person changed = person;
+  changed.id = id;
+  changed.name = "Renamed";
+  changed.tags = {"new"};
+  changed.reports_to = PersonId{4040};
+  core::Error error = ErrorOf(store_->UpdatePerson(changed));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, fmt::format("cannot update person {}: no person with id 4040 (the "
+                                       "person reported to)",
+                                       id.value));
+  ExpectSamePerson(Must(store_->GetPerson(id)), person);
+}
+
 TEST_P(StoreTest, ClosenessOutOfRangeIsRefusedQuotingIt) {
   Person person;
   person.name = "Close";

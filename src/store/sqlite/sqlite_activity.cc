@@ -148,21 +148,26 @@ Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view 
                                                                const std::vector<Param>& params,
                                                                bool whole_table) {
   // Reading in id (rowid) order scans the table sequentially and lets the attendees, stored in
-  // interaction order, be joined by a merge; the time order is made in memory afterwards.
+  // interaction order, be joined by a merge; the time order is made in memory afterwards. For a
+  // selection, "+i.id" stops SQLite from scanning the whole table just to deliver id order, so
+  // it uses the index the filter needs and sorts the few rows selected.
   std::vector<Interaction> by_id;
   {
     auto statement = Prepare(fmt::format(
         "SELECT i.id, i.at, i.duration_min, i.kind, i.setting, i.purpose, i.initiator_id, "
         "i.energy, i.note, i.source, i.owner_id, i.created_at, i.updated_at, i.deleted_at "
-        "FROM interaction i {} ORDER BY i.id",
-        where));
+        "FROM interaction i {} ORDER BY {}",
+        where, whole_table ? "i.id" : "+i.id"));
     BindParams(*statement, params);
     if (whole_table) {
       // The largest id bounds the row count and costs one b-tree descent; growing the vector
       // instead would move a million records several times.
       auto count = Prepare("SELECT max(id) FROM interaction");
-      if (count->executeStep())
-        by_id.reserve(static_cast<std::size_t>(count->getColumn(0).getInt64()));
+      if (count->executeStep()) {
+        constexpr std::int64_t kMaxReserve = std::int64_t{1} << 26;
+        by_id.reserve(
+            static_cast<std::size_t>(std::min(count->getColumn(0).getInt64(), kMaxReserve)));
+      }
     }
     while (statement->executeStep()) {
       ALLIES_TRY(Interaction interaction, ColumnInteraction(*statement));
@@ -171,14 +176,16 @@ Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view 
   }
   if (by_id.empty()) return by_id;
   {
+    // For (nearly) the whole table, scanning every attendee and letting the merge skip those
+    // of unselected interactions beats probing the attendee table once per interaction.
     auto statement = Prepare(
-        where.empty() ? std::string("SELECT interaction_id, person_id FROM interaction_attendee "
-                                    "ORDER BY interaction_id, position")
-                      : fmt::format("SELECT interaction_id, person_id FROM interaction_attendee "
-                                    "WHERE interaction_id IN (SELECT i.id FROM interaction i {}) "
-                                    "ORDER BY interaction_id, position",
-                                    where));
-    BindParams(*statement, params);
+        whole_table ? std::string("SELECT interaction_id, person_id FROM interaction_attendee "
+                                  "ORDER BY interaction_id, position")
+                    : fmt::format("SELECT interaction_id, person_id FROM interaction_attendee "
+                                  "WHERE interaction_id IN (SELECT i.id FROM interaction i {}) "
+                                  "ORDER BY interaction_id, position",
+                                  where));
+    if (!whole_table) BindParams(*statement, params);
     // Each interaction's attendees are gathered in `scratch` and copied once, so every list
     // is allocated at its final size.
     std::vector<PersonId> scratch;
@@ -222,7 +229,7 @@ void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& 
   // Up to eight rows per statement: bulk imports write millions of attendees, and each
   // statement execution costs about as much as the rows it inserts.
   constexpr std::size_t kMaxRows = 8;
-  static const std::array<std::string, kMaxRows + 1> kSql = [] {
+  static const std::array<std::string, kMaxRows + 1> sql_by_rows = [] {
     std::array<std::string, kMaxRows + 1> sql;
     for (std::size_t rows = 1; rows <= kMaxRows; ++rows) {
       sql[rows] = "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES ";
@@ -234,7 +241,7 @@ void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& 
   std::size_t done = 0;
   while (done < attendees.size()) {
     std::size_t rows = std::min(kMaxRows, attendees.size() - done);
-    auto statement = Prepare(kSql[rows]);
+    auto statement = Prepare(sql_by_rows[rows]);
     for (std::size_t row = 0; row < rows; ++row) {
       int first = static_cast<int>(row) * 3 + 1;
       statement->bind(first, id);

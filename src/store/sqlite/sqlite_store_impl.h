@@ -233,9 +233,10 @@ class SqliteStore final : public Store {
   bool Exists(Table table, std::int64_t id);
 
   // people and organizations (sqlite_people.cc); `where` starts with WHERE or is empty and
-  // names the person table `p`, the organization table `o`.
+  // names the person table `p`, the organization table `o`; `whole_table` says it selects
+  // (nearly) every row, so child rows are read without filtering.
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
-                                               const std::vector<Param>& params);
+                                               const std::vector<Param>& params, bool whole_table);
   void InsertPersonChildren(std::int64_t id, const core::Person& person);
   void DeletePersonChildren(std::int64_t id);
   core::Error PersonWriteError(const SQLite::Exception& e, std::string_view action,
