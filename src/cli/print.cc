@@ -199,12 +199,12 @@ void PrintPersonPage(std::ostream& out, const app::PersonPage& page) {
                  {"KIND"},
                  {"SETTING"},
                  {"MIN", Align::kRight},
-                 {"WITH", Align::kLeft, 40},
+                 {"ALSO THERE", Align::kLeft, 40},
                  {"NOTE", Align::kLeft, 40}});
     for (const auto& view : page.recent) {
       std::vector<std::string> names;
       for (const auto& ref : view.attendees) {
-        if (ref.id != p.id) names.push_back(ref.name);
+        if (ref.id != p.id && ref.id != view.interaction.owner) names.push_back(ref.name);
       }
       const auto& i = view.interaction;
       table.AddRow({FormatLocal(i.at), std::string(core::Name(i.kind)),
