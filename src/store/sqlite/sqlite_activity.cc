@@ -4,7 +4,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include "core/names.h"
@@ -226,30 +225,16 @@ Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view 
 }
 
 void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& attendees) {
-  // Up to eight rows per statement: bulk imports write millions of attendees, and each
-  // statement execution costs about as much as the rows it inserts.
-  constexpr std::size_t kMaxRows = 8;
-  static const std::array<std::string, kMaxRows + 1> sql_by_rows = [] {
-    std::array<std::string, kMaxRows + 1> sql;
-    for (std::size_t rows = 1; rows <= kMaxRows; ++rows) {
-      sql[rows] = "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES ";
-      for (std::size_t row = 0; row < rows; ++row)
-        sql[rows] += row == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
-    }
-    return sql;
-  }();
-  std::size_t done = 0;
-  while (done < attendees.size()) {
-    std::size_t rows = std::min(kMaxRows, attendees.size() - done);
-    auto statement = Prepare(sql_by_rows[rows]);
-    for (std::size_t row = 0; row < rows; ++row) {
-      int first = static_cast<int>(row) * 3 + 1;
-      statement->bind(first, id);
-      statement->bind(first + 1, static_cast<std::int64_t>(done + row));
-      statement->bind(first + 2, attendees[done + row].value);
-    }
+  if (attendees.empty()) return;
+  auto statement = Prepare(
+      "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES (?, ?, ?)");
+  std::int64_t position = 0;
+  for (PersonId attendee : attendees) {
+    statement->bind(1, id);
+    statement->bind(2, position++);
+    statement->bind(3, attendee.value);
     statement->exec();
-    done += rows;
+    statement->reset();
   }
 }
 
@@ -277,7 +262,7 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
   constexpr std::string_view kAction = "insert an interaction";
   ALLIES_TRY_VOID(ValidateInteraction(interaction));
   return Write<InteractionId>(
-      kAction,
+      kAction, Undo::kStatement,
       [&]() -> Result<InteractionId> {
         {
           auto statement = Prepare(
@@ -289,7 +274,12 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
-        InsertAttendees(id, interaction.attendees);
+        try {
+          InsertAttendees(id, interaction.attendees);
+        } catch (const SQLite::Exception&) {
+          UndoInsert("DELETE FROM interaction WHERE id = ?", id);
+          throw;
+        }
         return InteractionId{id};
       },
       [&](const SQLite::Exception& e) { return InteractionWriteError(e, kAction, interaction); });
@@ -299,7 +289,7 @@ Result<void> SqliteStore::UpdateInteraction(const Interaction& interaction) {
   std::string action = fmt::format("update interaction {}", interaction.id.value);
   ALLIES_TRY_VOID(ValidateInteraction(interaction));
   return Write<void>(
-      action,
+      action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
           auto statement = Prepare(
@@ -364,7 +354,7 @@ Result<LedgerId> SqliteStore::InsertLedgerEntry(const LedgerEntry& entry) {
   constexpr std::string_view kAction = "insert a ledger entry";
   ALLIES_TRY_VOID(ValidateLedgerEntry(entry));
   return Write<LedgerId>(
-      kAction,
+      kAction, Undo::kStatement,
       [&]() -> Result<LedgerId> {
         auto statement = Prepare(
             "INSERT INTO ledger (person_id, owner_id, at, kind, value, note, interaction_id, "
@@ -382,7 +372,7 @@ Result<void> SqliteStore::UpdateLedgerEntry(const LedgerEntry& entry) {
   std::string action = fmt::format("update ledger entry {}", entry.id.value);
   ALLIES_TRY_VOID(ValidateLedgerEntry(entry));
   return Write<void>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<void> {
         auto statement = Prepare(
             "UPDATE ledger SET person_id = ?1, owner_id = ?2, at = ?3, kind = ?4, value = ?5, "
@@ -442,7 +432,7 @@ Result<std::vector<LedgerEntry>> SqliteStore::ListLedger(const LedgerFilter& fil
 Result<IntroductionId> SqliteStore::InsertIntroduction(const Introduction& intro) {
   constexpr std::string_view kAction = "insert an introduction";
   return Write<IntroductionId>(
-      kAction,
+      kAction, Undo::kStatement,
       [&]() -> Result<IntroductionId> {
         auto statement = Prepare(
             "INSERT INTO introduction (introducer_id, first_id, second_id, at, outcome, "
@@ -523,7 +513,7 @@ Result<FollowUpId> SqliteStore::InsertFollowUp(const FollowUp& followup) {
   constexpr std::string_view kAction = "insert a follow-up";
   ALLIES_TRY_VOID(ValidateFollowUp(followup));
   return Write<FollowUpId>(
-      kAction,
+      kAction, Undo::kStatement,
       [&]() -> Result<FollowUpId> {
         auto statement = Prepare(
             "INSERT INTO followup (person_id, text, due, done_at, created_at, updated_at, "
@@ -543,7 +533,7 @@ Result<void> SqliteStore::UpdateFollowUp(const FollowUp& followup) {
   std::string action = fmt::format("update follow-up {}", followup.id.value);
   ALLIES_TRY_VOID(ValidateFollowUp(followup));
   return Write<void>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<void> {
         auto statement = Prepare(
             "UPDATE followup SET person_id = ?1, text = ?2, due = ?3, done_at = ?4, "
@@ -592,7 +582,7 @@ Result<std::vector<FollowUp>> SqliteStore::ListFollowUps(const FollowUpFilter& f
 Result<NoticeId> SqliteStore::InsertNotice(const VendorNotice& notice) {
   constexpr std::string_view kAction = "insert a vendor notice";
   return Write<NoticeId>(
-      kAction,
+      kAction, Undo::kStatement,
       [&]() -> Result<NoticeId> {
         auto statement = Prepare(
             "INSERT INTO vendor_notice (org_id, at, text, reported_by, created_at, updated_at, "

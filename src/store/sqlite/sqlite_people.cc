@@ -294,7 +294,7 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
   std::string action = fmt::format("insert person \"{}\"", person.name);
   ALLIES_TRY_VOID(ValidatePerson(person));
   return Write<PersonId>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<PersonId> {
         {
           auto statement = Prepare(
@@ -307,7 +307,12 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
-        InsertPersonChildren(id, person);
+        try {
+          InsertPersonChildren(id, person);
+        } catch (const SQLite::Exception&) {
+          UndoInsert("DELETE FROM person WHERE id = ?", id);
+          throw;
+        }
         return PersonId{id};
       },
       [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); });
@@ -317,7 +322,7 @@ Result<void> SqliteStore::UpdatePerson(const Person& person) {
   std::string action = fmt::format("update person {}", person.id.value);
   ALLIES_TRY_VOID(ValidatePerson(person));
   return Write<void>(
-      action,
+      action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
           auto statement = Prepare(
@@ -520,7 +525,7 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
   std::string action = fmt::format("insert organization \"{}\"", org.name);
   ALLIES_TRY_VOID(ValidateOrg(org));
   return Write<OrgId>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<OrgId> {
         {
           auto statement = Prepare(
@@ -531,7 +536,12 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
-        InsertServices(id, org.services);
+        try {
+          InsertServices(id, org.services);
+        } catch (const SQLite::Exception&) {
+          UndoInsert("DELETE FROM org WHERE id = ?", id);
+          throw;
+        }
         return OrgId{id};
       },
       [&](const SQLite::Exception& e) { return WriteError(e, action, {}); });
@@ -541,7 +551,7 @@ Result<void> SqliteStore::UpdateOrg(const Organization& org) {
   std::string action = fmt::format("update organization {}", org.id.value);
   ALLIES_TRY_VOID(ValidateOrg(org));
   return Write<void>(
-      action,
+      action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
           auto statement = Prepare(

@@ -109,6 +109,17 @@ void SqliteStore::Rollback() noexcept {
   in_transaction_ = false;
 }
 
+void SqliteStore::UndoInsert(std::string_view delete_sql, std::int64_t id) noexcept {
+  try {
+    auto statement = Prepare(delete_sql);
+    statement->bind(1, id);
+    statement->exec();
+  } catch (const SQLite::Exception&) {
+    // The write reports its own failure; the caller then rolls the transaction back, which
+    // removes the row anyway.
+  }
+}
+
 // --- errors -------------------------------------------------------------------------------------
 
 bool SqliteStore::Exists(Table table, std::int64_t id) {
@@ -178,7 +189,7 @@ Result<std::map<std::string, std::string>> SqliteStore::LoadConfig() {
 Result<void> SqliteStore::SetConfig(std::string_view key, std::string_view value) {
   std::string action = fmt::format("set configuration key \"{}\"", key);
   return Write<void>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<void> {
         auto statement = Prepare(
             "INSERT INTO config (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
@@ -196,7 +207,7 @@ Result<void> SqliteStore::SetConfig(std::string_view key, std::string_view value
 Result<void> SqliteStore::UnsetConfig(std::string_view key) {
   std::string action = fmt::format("unset configuration key \"{}\"", key);
   return Write<void>(
-      action,
+      action, Undo::kStatement,
       [&]() -> Result<void> {
         auto statement = Prepare("DELETE FROM config WHERE key = ?");
         statement->bind(1, std::string(key));
