@@ -11,7 +11,7 @@
 namespace allies::app {
 
 struct DemoOptions {
-  int people = 400;       // about this many people in all (me, my team and vendors included)
+  int people = 400;  // about this many people in all (me, my team and vendors included)
   std::uint64_t seed = 1;
 };
 

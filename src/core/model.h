@@ -162,6 +162,14 @@ struct FollowUp {
   Stamps stamps;
 };
 
+// "These two know each other", entered by hand when no interaction shows it; `first` < `second`.
+struct Knows {
+  PersonId first;
+  PersonId second;
+  double strength = 0.5;  // in (0, 1], on the scale of tie strength
+  Stamps stamps;
+};
+
 struct VendorNotice {
   NoticeId id;
   OrgId org;

@@ -56,6 +56,16 @@ constexpr std::array kParams = {
               "default days between contacts for a tie in layer 4"},
     ParamInfo{"risk.gap_multiplier", &Params::risk_gap_multiplier, 1, 100, false,
               "a tie is at risk past this many times its median gap between contacts"},
+    ParamInfo{"influence.pagerank_weight", &Params::influence_pagerank_weight, 0, 1, false,
+              "share of influence from the PageRank percentile on tie strengths"},
+    ParamInfo{"influence.betweenness_weight", &Params::influence_betweenness_weight, 0, 1, false,
+              "share of influence from the betweenness percentile"},
+    ParamInfo{"influence.offer_weight", &Params::influence_offer_weight, 0, 1, false,
+              "share of influence from what the person offers (best rating / 5)"},
+    ParamInfo{"influence.hidden_gap", &Params::hidden_gap, 0, 1, false,
+              "a hidden influencer's influence percentile exceeds their formal one by this much"},
+    ParamInfo{"network.reports_to_strength", &Params::reports_to_strength, 0.01, 1, false,
+              "tie strength a reports-to link gets in the network"},
     ParamInfo{"balance.in_credit_min", &Params::balance_in_credit_min, 0, 1000, false,
               "lowest balance that counts as in credit"},
     ParamInfo{"balance.overdrawn_max", &Params::balance_overdrawn_max, -1000, 0, false,
@@ -126,11 +136,12 @@ core::Result<Params> ParamsFrom(const std::map<std::string, std::string>& overri
   // Layers are cumulative (5 inside 15 inside 50 inside 150), so each must be larger.
   if (!(params.layer1_size < params.layer2_size && params.layer2_size < params.layer3_size &&
         params.layer3_size < params.layer4_size)) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      fmt::format("layer sizes must grow from layer 1 to layer 4 (now {}, {}, {}, "
-                                  "{}); layers are cumulative",
-                                  FormatParam(params.layer1_size), FormatParam(params.layer2_size),
-                                  FormatParam(params.layer3_size), FormatParam(params.layer4_size)));
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("layer sizes must grow from layer 1 to layer 4 (now {}, {}, {}, "
+                    "{}); layers are cumulative",
+                    FormatParam(params.layer1_size), FormatParam(params.layer2_size),
+                    FormatParam(params.layer3_size), FormatParam(params.layer4_size)));
   }
   if (!(params.balance_overdrawn_max < params.balance_in_credit_min)) {
     return core::Fail(core::ErrorCode::kInvalidArgument,

@@ -43,6 +43,14 @@ struct Params {
   double layer4_cadence_days = 365;
   double risk_gap_multiplier = 8;  // at risk past min(cadence, this × median gap)
 
+  // Influence (network analytics): weights of its parts, the hidden-influencer gap, and the
+  // strength given to a reports-to link in the network.
+  double influence_pagerank_weight = 0.4;
+  double influence_betweenness_weight = 0.3;
+  double influence_offer_weight = 0.3;
+  double hidden_gap = 0.3;
+  double reports_to_strength = 0.3;
+
   // Balance: status thresholds and the default value of each ledger kind.
   double balance_in_credit_min = 2;   // B >= this: in credit
   double balance_overdrawn_max = -1;  // B <= this: overdrawn

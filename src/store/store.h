@@ -11,6 +11,7 @@
 //    updated_at, and keep created_at. NotFound when no record has that id.
 //  - Get* return soft-deleted records too; List* and Find* skip them unless asked.
 //  - Nothing here interprets the data (no scoring, no validation beyond integrity).
+//  - A Store is used from one thread at a time.
 
 #include <map>
 #include <optional>
@@ -136,6 +137,13 @@ class Store {
   // Notices of `org` (all when unset), newest first.
   [[nodiscard]] virtual Result<std::vector<core::VendorNotice>> ListNotices(
       std::optional<core::OrgId> org) = 0;
+
+  // --- explicit "knows" ties ---------------------------------------------------------------
+  // Records that two people know each other; the pair is stored with first < second, and an
+  // existing pair (removed or not) gets the new strength and is live again.
+  [[nodiscard]] virtual Result<void> UpsertKnows(const core::Knows& knows) = 0;
+  // Every live pair, sorted by (first, second).
+  [[nodiscard]] virtual Result<std::vector<core::Knows>> ListKnows() = 0;
 
   // --- configuration ------------------------------------------------------------------------
   // The overrides the user has set; keys absent here take their defaults.

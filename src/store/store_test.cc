@@ -1069,6 +1069,38 @@ TEST_P(StoreTest, BeginWhileATransactionIsOpenIsAnInternalError) {
 // --- SQLite only
 // -----------------------------------------------------------------------------------
 
+TEST_P(StoreTest, KnowsPairsAreStoredOnceInOrderAndUpsertChangesStrength) {
+  PersonId ana = AddPerson("Ana");
+  PersonId ben = AddPerson("Ben");
+  PersonId cy = AddPerson("Cy");
+  Must(store_->UpsertKnows(core::Knows{cy, ana, 0.3, {}}));
+  Must(store_->UpsertKnows(core::Knows{ben, ana, 0.5, {}}));
+  Must(store_->UpsertKnows(core::Knows{ana, ben, 0.9, {}}));  // the same pair, new strength
+  auto pairs = Must(store_->ListKnows());
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0].first, ana);
+  EXPECT_EQ(pairs[0].second, ben);
+  EXPECT_DOUBLE_EQ(pairs[0].strength, 0.9);
+  EXPECT_EQ(pairs[1].first, ana);
+  EXPECT_EQ(pairs[1].second, cy);
+  EXPECT_EQ(pairs[1].stamps.created_at, kNow);
+}
+
+TEST_P(StoreTest, KnowsRefusesSelfPairsBadStrengthAndUnknownPeople) {
+  PersonId ana = AddPerson("Ana");
+  auto self = store_->UpsertKnows(core::Knows{ana, ana, 0.5, {}});
+  ASSERT_FALSE(self);
+  EXPECT_EQ(self.error().code, ErrorCode::kInvalidArgument);
+  auto strength = store_->UpsertKnows(core::Knows{ana, PersonId{ana.value + 1}, 1.5, {}});
+  ASSERT_FALSE(strength);
+  EXPECT_NE(strength.error().message.find("strength 1.5 is out of range"), std::string::npos);
+  auto unknown = store_->UpsertKnows(core::Knows{ana, PersonId{999}, 0.5, {}});
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("no person with id 999"), std::string::npos)
+      << unknown.error().message;
+  EXPECT_TRUE(Must(store_->ListKnows()).empty());
+}
+
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
@@ -1120,6 +1152,21 @@ TEST_F(SqliteStoreTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(Must((*store)->LoadConfig()).size(), 1u);
 }
 
+TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
+  CreateDatabase();
+  {
+    // What a version-1 database looks like: no knows table, user_version 1.
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE knows");
+    raw.exec("PRAGMA user_version = 1");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  EXPECT_EQ(Must((*store)->ListPeople({})).size(), 1u);
+  EXPECT_TRUE(Must((*store)->ListKnows()).empty());
+}
+
 TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
   CreateDatabase();
   {
@@ -1131,8 +1178,8 @@ TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
   EXPECT_EQ(error.code, ErrorCode::kConflict);
   EXPECT_EQ(error.message,
             fmt::format("database \"{}\" has schema version 7, newer than this Allies supports "
-                        "(1); upgrade Allies",
-                        DbPath()));
+                        "({}); upgrade Allies",
+                        DbPath(), kSqliteSchemaVersion));
 }
 
 TEST_F(SqliteStoreTest, FileThatIsNotADatabaseIsRefused) {

@@ -222,12 +222,27 @@ CREATE TABLE config (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Schema version 2: explicit "knows" ties (issue 3), for pairs no interaction shows.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE knows (
+  person_a INTEGER NOT NULL REFERENCES person (id),
+  person_b INTEGER NOT NULL REFERENCES person (id),
+  strength REAL NOT NULL CHECK (strength > 0 AND strength <= 1),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER,
+  PRIMARY KEY (person_a, person_b),
+  CHECK (person_a < person_b)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX knows_person_b ON knows (person_b);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 

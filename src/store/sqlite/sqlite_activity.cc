@@ -628,4 +628,56 @@ Result<std::vector<VendorNotice>> SqliteStore::ListNotices(std::optional<core::O
   });
 }
 
+Result<void> SqliteStore::UpsertKnows(const core::Knows& knows) {
+  constexpr std::string_view kAction = "record that two people know each other";
+  if (knows.first == knows.second) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("cannot {}: both sides are person {}", kAction, knows.first.value));
+  }
+  if (!(knows.strength > 0 && knows.strength <= 1)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("cannot {}: strength {} is out of range (expected more than 0, at "
+                            "most 1)",
+                            kAction, knows.strength));
+  }
+  auto [first, second] = std::minmax(knows.first, knows.second);
+  return Write<void>(
+      kAction, Undo::kStatement,
+      [&]() -> Result<void> {
+        auto statement = Prepare(
+            "INSERT INTO knows (person_a, person_b, strength, created_at, updated_at, deleted_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?4, NULL) ON CONFLICT (person_a, person_b) DO UPDATE SET "
+            "strength = excluded.strength, updated_at = excluded.updated_at, deleted_at = NULL");
+        statement->bind(1, first.value);
+        statement->bind(2, second.value);
+        statement->bind(3, knows.strength);
+        statement->bind(4, Seconds(now_));
+        statement->exec();
+        return {};
+      },
+      [&](const SQLite::Exception& e) {
+        std::vector<Reference> references{{Table::kPerson, first.value, "first person"},
+                                          {Table::kPerson, second.value, "second person"}};
+        return WriteError(e, kAction, references);
+      });
+}
+
+Result<std::vector<core::Knows>> SqliteStore::ListKnows() {
+  return Read("list who knows whom", [&]() -> Result<std::vector<core::Knows>> {
+    auto statement = Prepare(
+        "SELECT person_a, person_b, strength, created_at, updated_at, deleted_at FROM knows "
+        "WHERE deleted_at IS NULL ORDER BY person_a, person_b");
+    std::vector<core::Knows> pairs;
+    while (statement->executeStep()) {
+      core::Knows knows;
+      knows.first = core::PersonId{statement->getColumn(0).getInt64()};
+      knows.second = core::PersonId{statement->getColumn(1).getInt64()};
+      knows.strength = statement->getColumn(2).getDouble();
+      knows.stamps = ColumnStamps(*statement, 3);
+      pairs.push_back(knows);
+    }
+    return pairs;
+  });
+}
+
 }  // namespace allies::store::sqlite

@@ -215,6 +215,8 @@ class SqliteStore final : public Store {
 
   Result<core::NoticeId> InsertNotice(const core::VendorNotice& notice) override;
   Result<std::vector<core::VendorNotice>> ListNotices(std::optional<core::OrgId> org) override;
+  Result<void> UpsertKnows(const core::Knows& knows) override;
+  Result<std::vector<core::Knows>> ListKnows() override;
 
   Result<std::map<std::string, std::string>> LoadConfig() override;
   Result<void> SetConfig(std::string_view key, std::string_view value) override;
