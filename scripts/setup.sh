@@ -11,6 +11,8 @@ packages=(
   libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3
+  # independent references and the tools benchmarks compare against
+  python3-networkx python3-igraph
 )
 
 missing=()

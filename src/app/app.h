@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/demo.h"
+#include "app/network_views.h"
 #include "app/views.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -131,6 +132,26 @@ class App {
   [[nodiscard]] Result<BalanceDetail> BalanceOf(const std::string& ref);
   [[nodiscard]] Result<std::vector<TieView>> Ties(std::optional<int> top);
   [[nodiscard]] Result<Briefing> Today();
+
+  // --- the network (issue 3) ---
+  // Records that two people know each other (strength 0..1, default 0.5).
+  [[nodiscard]] Result<core::Knows> Know(const std::string& first, const std::string& second,
+                                         std::optional<double> strength);
+  // The most influential people (DESIGN.md §3), optionally of one department; default top 20.
+  [[nodiscard]] Result<InfluenceReport> Influencers(std::optional<std::string> department,
+                                                    std::optional<int> top);
+  // People whose influence percentile exceeds their formal-level percentile by the hidden gap.
+  [[nodiscard]] Result<InfluenceReport> Hidden(std::optional<int> top);
+  // Betweenness, Burt's constraint and effective size, Gould–Fernandez roles by department.
+  [[nodiscard]] Result<BrokerReport> Brokers(std::optional<int> top);
+  // Louvain communities of the whole known network, with their modularity.
+  [[nodiscard]] Result<CommunityReport> Communities();
+  // The k strongest warm paths (at most 3 links) from me or a team member to `target`.
+  [[nodiscard]] Result<PathReport> Path(const std::string& target, int k);
+  // Who me and my team reach with strength >= 0.2; coverage by department and vendor; gaps.
+  [[nodiscard]] Result<ReachReport> Reach();
+  // The whole known network as a file for Gephi and other tools: graphml, gexf, json or dot.
+  [[nodiscard]] Result<std::string> ExportGraph(const std::string& format);
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

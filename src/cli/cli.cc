@@ -96,6 +96,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   Registry registry;
   RegisterPeopleCommands(app, registry);
   RegisterActivityCommands(app, registry);
+  RegisterNetworkCommands(app, registry);
 
   try {
     app.parse(argc, argv);
@@ -104,7 +105,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
     err << "error: " << e.what() << "\n(see `allies --help`, or `allies COMMAND --help`)\n";
     return 2;
   }
-  if (!registry.selected) {
+  if (!registry.selected && !registry.standalone) {
     out << app.help();
     return 0;
   }
@@ -124,6 +125,18 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
     err << "error: " << error.message << '\n';
     return ExitCode(error.code);
   };
+  if (registry.standalone) {
+    try {
+      auto result = registry.standalone(json, out);
+      logger->debug("command took {:.1f} ms in all", elapsed_ms());
+      if (!result) return fail(result.error());
+    } catch (const std::exception& e) {
+      return fail(
+          core::Error{core::ErrorCode::kInternal, fmt::format("internal error: {}", e.what())});
+    }
+    out.flush();
+    return 0;
+  }
   auto now = Now(now_flag);
   if (!now) return fail(now.error());
   auto path = DatabasePath(db_flag);

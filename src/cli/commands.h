@@ -23,14 +23,18 @@ struct Context {
 
 using Action = std::function<core::Result<void>(Context&)>;
 
-// Filled by the callback of the subcommand that was chosen on the command line.
+// A command that needs no database (`allies analyze`): given --json and the output stream.
+using Standalone = std::function<core::Result<void>(bool json, std::ostream& out)>;
+
+// Filled by the callback of the subcommand that was chosen on the command line: one of the two.
 struct Registry {
   Action selected;
-  bool needs_store = true;
+  Standalone standalone;
 };
 
 void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
+void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

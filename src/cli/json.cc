@@ -341,4 +341,122 @@ std::string Json(const app::ConfigRow& row) { return Text(ConfigObject(row)); }
 std::string Json(const std::vector<app::ConfigRow>& rows) {
   return Text(Array(rows, ConfigObject));
 }
+
+namespace {
+
+void Method(json& object, const app::BetweennessMethod& method) {
+  object["approximate"] = method.approximate;
+  object["epsilon"] = Optional(method.epsilon);
+  object["delta"] = Optional(method.delta);
+}
+
+json Roles(const graph::BrokerageRoles& roles) {
+  return {{"coordinator", roles.coordinator},
+          {"itinerant", roles.itinerant},
+          {"representative", roles.representative},
+          {"gatekeeper", roles.gatekeeper},
+          {"liaison", roles.liaison}};
+}
+
+}  // namespace
+
+std::string Json(const core::Knows& knows) {
+  return Text(
+      {{"first", knows.first.value}, {"second", knows.second.value}, {"strength", knows.strength}});
+}
+
+std::string Json(const app::InfluenceReport& report) {
+  json object = {{"network", {{"people", report.network_people}, {"ties", report.network_ties}}}};
+  Method(object, report.method);
+  object["people"] = Array(report.people, [](const app::InfluenceView& view) {
+    return json{{"person", Ref(view.person)},
+                {"title", view.title},
+                {"influence", view.influence},
+                {"influence_percentile", view.influence_percentile},
+                {"components",
+                 {{"pagerank", view.pagerank},
+                  {"pagerank_percentile", view.pagerank_percentile},
+                  {"betweenness", view.betweenness},
+                  {"betweenness_percentile", view.betweenness_percentile},
+                  {"offer", view.offer}}},
+                {"formal_level", view.formal_level},
+                {"formal_percentile", view.formal_percentile},
+                {"gap", view.gap},
+                {"hidden", view.hidden}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::BrokerReport& report) {
+  json object = json::object();
+  Method(object, report.method);
+  object["people"] = Array(report.people, [](const app::BrokerView& view) {
+    return json{{"person", Ref(view.person)},
+                {"betweenness", view.betweenness},
+                {"constraint", Optional(view.constraint)},
+                {"effective_size", Optional(view.effective_size)},
+                {"roles", Roles(view.roles)}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::CommunityReport& report) {
+  json object = {{"modularity", report.modularity}};
+  object["communities"] = Array(report.communities, [](const app::CommunityView& view) {
+    json departments = json::array();
+    for (const auto& [name, count] : view.departments) {
+      departments.push_back({{"department", name}, {"count", count}});
+    }
+    return json{{"id", view.id},
+                {"size", view.members.size()},
+                {"departments", departments},
+                {"members", Array(view.members, Ref)}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::AnalysisReport& report) {
+  json object = {{"directed", report.directed}};
+  Method(object, report.method);
+  object["modularity"] = report.modularity;
+  object["nodes"] = Array(report.nodes, [](const app::AnalyzedNode& node) {
+    return json{{"id", node.id},
+                {"label", node.label},
+                {"group", node.group},
+                {"pagerank", node.pagerank},
+                {"betweenness", node.betweenness},
+                {"constraint", Optional(node.constraint)},
+                {"effective_size", Optional(node.effective_size)},
+                {"community", node.community}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::PathReport& report) {
+  json object = {{"target", Ref(report.target)}};
+  object["paths"] = Array(report.paths, [](const app::PathView& path) {
+    return json{{"people", Array(path.people, Ref)},
+                {"strengths", path.strengths},
+                {"strength", path.strength}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::ReachReport& report) {
+  auto row = [](const app::CoverageRow& r) {
+    return json{{"name", r.name}, {"people", r.people}, {"reached", r.reached}, {"by", r.by}};
+  };
+  json object = {{"min_strength", report.min_strength},
+                 {"people", report.people},
+                 {"reached", report.reached},
+                 {"departments", Array(report.departments, row)},
+                 {"vendors", Array(report.vendors, row)},
+                 {"gaps", report.gaps}};
+  object["members"] = Array(report.members, [](const app::MemberReach& m) {
+    return json{
+        {"member", Ref(m.member)}, {"reached", m.reached}, {"only", m.only}, {"share", m.share}};
+  });
+  return Text(object);
+}
+
 }  // namespace allies::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/demo.h"
+#include "app/network_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
@@ -30,5 +31,14 @@ std::string Json(const app::Briefing& briefing);
 std::string Json(const app::DemoSummary& summary);
 std::string Json(const app::ConfigRow& row);
 std::string Json(const std::vector<app::ConfigRow>& rows);
+std::string Json(const core::Knows& knows);
+std::string Json(const app::InfluenceReport& report);
+std::string Json(const app::BrokerReport& report);
+std::string Json(const app::CommunityReport& report);
+std::string Json(const app::PathReport& report);
+std::string Json(const app::ReachReport& report);
+// {"directed", "approximate", "epsilon", "modularity", "nodes": [{"id", "label", "group",
+// "pagerank", "betweenness", "constraint", "effective_size", "community"}]}
+std::string Json(const app::AnalysisReport& report);
 
 }  // namespace allies::cli

@@ -1,0 +1,246 @@
+// Use cases of the network analytics: influence, hidden influencers, brokers, communities and
+// explicit "knows" ties.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "app/internal.h"
+#include "app/network.h"
+#include "app/transaction.h"
+#include "core/text.h"
+#include "graph/brokerage.h"
+#include "graph/communities.h"
+#include "graph/pagerank.h"
+#include "scoring/influence.h"
+
+namespace allies::app {
+
+using core::ErrorCode;
+using core::Fail;
+
+namespace {
+
+constexpr int kDefaultTop = 20;
+
+Result<std::size_t> TopOf(std::optional<int> top) {
+  if (top && *top < 1) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("--top {} is out of range (expected 1 or more)", *top));
+  }
+  return static_cast<std::size_t>(top.value_or(kDefaultTop));
+}
+
+double BestOffer(const core::Person& person) {
+  int best = 0;
+  for (const auto& offer : person.offers) best = std::max(best, offer.rating);
+  return best / 5.0;
+}
+
+// Influence of everyone in the network, in node order.
+Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
+  ALLIES_TRY(auto params, internal::LoadParams(store));
+  ALLIES_TRY(auto directory, internal::LoadDirectory(store));
+  ALLIES_TRY(auto network, internal::BuildNetwork(store, directory, now, params));
+  ALLIES_TRY(auto centrality, internal::ComputeCentrality(network.graph));
+  std::size_t n = network.person_of.size();
+
+  auto pagerank_pct = scoring::Percentiles(centrality.pagerank);
+  auto betweenness_pct = scoring::Percentiles(centrality.betweenness);
+  std::vector<std::optional<std::size_t>> reports_to(n);
+  std::vector<std::string_view> titles(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& person = directory.people.at(network.person_of[i]);
+    titles[i] = person.title;
+    if (person.reports_to) {
+      auto it = network.node_of.find(*person.reports_to);
+      if (it != network.node_of.end()) reports_to[i] = it->second;
+    }
+  }
+  auto levels = scoring::FormalLevels(reports_to, titles);
+  std::vector<double> rank(n);
+  for (std::size_t i = 0; i < n; ++i) rank[i] = -static_cast<double>(levels[i]);
+  auto formal_pct = scoring::Percentiles(rank);
+
+  InfluenceReport report;
+  report.network_people = n;
+  report.network_ties = network.graph.EdgeCount();
+  report.method = centrality.method;
+  std::vector<double> influence(n);
+  report.people.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& person = directory.people.at(network.person_of[i]);
+    InfluenceView& view = report.people[i];
+    view.person = directory.Ref(person.id);
+    view.title = person.title;
+    view.pagerank = centrality.pagerank[i];
+    view.pagerank_percentile = pagerank_pct[i];
+    view.betweenness = centrality.betweenness[i];
+    view.betweenness_percentile = betweenness_pct[i];
+    view.offer = BestOffer(person);
+    view.influence = scoring::Influence(
+        {view.pagerank_percentile, view.betweenness_percentile, view.offer}, params);
+    view.formal_level = levels[i];
+    view.formal_percentile = formal_pct[i];
+    influence[i] = view.influence;
+  }
+  auto influence_pct = scoring::Percentiles(influence);
+  for (std::size_t i = 0; i < n; ++i) {
+    InfluenceView& view = report.people[i];
+    view.influence_percentile = influence_pct[i];
+    view.gap = view.influence_percentile - view.formal_percentile;
+    view.hidden = scoring::IsHidden(view.influence_percentile, view.formal_percentile, params);
+  }
+  // Me is part of the network but never a candidate.
+  std::erase_if(report.people, [&](const InfluenceView& view) {
+    return directory.people.at(view.person.id).is_me;
+  });
+  return report;
+}
+
+}  // namespace
+
+Result<core::Knows> App::Know(const std::string& first, const std::string& second,
+                              std::optional<double> strength) {
+  return InTransaction([&]() -> Result<core::Knows> {
+    ALLIES_TRY(auto a, internal::ResolvePerson(store_, first));
+    ALLIES_TRY(auto b, internal::ResolvePerson(store_, second));
+    if (a.id == b.id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} and {} are the same person", internal::Quote(first),
+                              internal::Quote(second)));
+    }
+    double value = strength.value_or(0.5);
+    if (!(value > 0 && value <= 1)) {
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("--strength {} is out of range (expected more than 0, at most 1)", value));
+    }
+    core::Knows knows{std::min(a.id, b.id), std::max(a.id, b.id), value, {}};
+    ALLIES_TRY_VOID(store_.UpsertKnows(knows));
+    return knows;
+  });
+}
+
+Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
+                                         std::optional<int> top) {
+  return InTransaction([&]() -> Result<InfluenceReport> {
+    ALLIES_TRY(std::size_t limit, TopOf(top));
+    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    if (department) {
+      std::string key = core::FoldCase(core::Trim(*department));
+      std::erase_if(report.people, [&](const InfluenceView& view) {
+        return core::FoldCase(view.person.department) != key;
+      });
+      if (report.people.empty()) {
+        return Fail(ErrorCode::kNotFound,
+                    fmt::format("nobody in department {} (see `allies person list`)",
+                                internal::Quote(*department)));
+      }
+    }
+    std::stable_sort(
+        report.people.begin(), report.people.end(),
+        [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
+    if (report.people.size() > limit) report.people.resize(limit);
+    return report;
+  });
+}
+
+Result<InfluenceReport> App::Hidden(std::optional<int> top) {
+  return InTransaction([&]() -> Result<InfluenceReport> {
+    ALLIES_TRY(std::size_t limit, TopOf(top));
+    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
+    // The most influential of them first: they are the ones worth meeting.
+    std::stable_sort(
+        report.people.begin(), report.people.end(),
+        [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
+    if (report.people.size() > limit) report.people.resize(limit);
+    return report;
+  });
+}
+
+Result<BrokerReport> App::Brokers(std::optional<int> top) {
+  return InTransaction([&]() -> Result<BrokerReport> {
+    ALLIES_TRY(std::size_t limit, TopOf(top));
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto centrality, internal::ComputeCentrality(network.graph));
+    auto holes = graph::ComputeStructuralHoles(network.graph);
+    // Department is the group; people without one share the group of their organization.
+    std::map<std::string, std::uint32_t> group_ids;
+    std::vector<std::uint32_t> groups(network.person_of.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      PersonRef ref = directory.Ref(network.person_of[i]);
+      std::string key = core::FoldCase(ref.department.empty() ? "org:" + ref.org : ref.department);
+      groups[i] =
+          group_ids.emplace(key, static_cast<std::uint32_t>(group_ids.size())).first->second;
+    }
+    ALLIES_TRY(auto roles, graph::ComputeBrokerageRoles(network.graph, groups));
+    BrokerReport report;
+    report.method = centrality.method;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const auto& person = directory.people.at(network.person_of[i]);
+      if (person.is_me) continue;
+      BrokerView view;
+      view.person = directory.Ref(person.id);
+      view.betweenness = centrality.betweenness[i];
+      if (!std::isnan(holes.constraint[i])) view.constraint = holes.constraint[i];
+      if (!std::isnan(holes.effective_size[i])) view.effective_size = holes.effective_size[i];
+      view.roles = roles[i];
+      report.people.push_back(std::move(view));
+    }
+    std::stable_sort(
+        report.people.begin(), report.people.end(),
+        [](const BrokerView& a, const BrokerView& b) { return a.betweenness > b.betweenness; });
+    if (report.people.size() > limit) report.people.resize(limit);
+    return report;
+  });
+}
+
+Result<CommunityReport> App::Communities() {
+  return InTransaction([&]() -> Result<CommunityReport> {
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    if (network.graph.EdgeCount() == 0) {
+      return Fail(ErrorCode::kNotFound,
+                  "there are no ties yet, so no communities (allies log records contact)");
+    }
+    ALLIES_TRY(auto found, graph::Louvain(network.graph, {}));
+    ALLIES_TRY(auto pagerank, graph::PageRank(network.graph, {}));
+    CommunityReport report;
+    report.modularity = found.modularity;
+    report.communities.resize(found.count);
+    for (std::uint32_t c = 0; c < found.count; ++c) report.communities[c].id = static_cast<int>(c);
+    std::vector<std::vector<graph::NodeId>> members(found.count);
+    for (graph::NodeId node = 0; node < found.community.size(); ++node) {
+      members[found.community[node]].push_back(node);
+    }
+    for (std::uint32_t c = 0; c < found.count; ++c) {
+      auto& nodes = members[c];
+      std::stable_sort(nodes.begin(), nodes.end(),
+                       [&](graph::NodeId a, graph::NodeId b) { return pagerank[a] > pagerank[b]; });
+      std::map<std::string, int> departments;
+      for (auto node : nodes) {
+        PersonRef ref = directory.Ref(network.person_of[node]);
+        ++departments[ref.department.empty() ? ref.org : ref.department];
+        report.communities[c].members.push_back(std::move(ref));
+      }
+      auto& counted = report.communities[c].departments;
+      counted.assign(departments.begin(), departments.end());
+      std::stable_sort(counted.begin(), counted.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
+    // People with no tie at all form communities of one; they say nothing, so leave them out.
+    std::erase_if(report.communities,
+                  [](const CommunityView& view) { return view.members.size() < 2; });
+    return report;
+  });
+}
+
+}  // namespace allies::app

@@ -1,0 +1,40 @@
+#pragma once
+// The known network as a graph: private to the app layer.
+
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "app/internal.h"
+#include "app/network_views.h"
+#include "graph/graph.h"
+
+namespace allies::app::internal {
+
+// Everyone not removed, as nodes; ties as undirected edges weighted by tie strength in (0, 1]:
+// contact between any two people (co-attendance links every pair of attendees, whoever's record
+// it is, so my team's ties are in), explicit knows ties, and reports-to links at
+// network.reports_to_strength. When a pair has several, the strongest wins.
+struct Network {
+  graph::Graph graph;
+  std::vector<core::PersonId> person_of;  // node -> person, ascending ids
+  std::unordered_map<core::PersonId, graph::NodeId> node_of;
+};
+
+[[nodiscard]] Result<Network> BuildNetwork(store::Store& store, const Directory& directory,
+                                           core::TimePoint now, const scoring::Params& params);
+
+struct Centrality {
+  std::vector<double> pagerank;
+  std::vector<double> betweenness;  // normalised as NetworkX does
+  BetweennessMethod method;
+};
+
+// PageRank on the tie strengths, and betweenness on hop counts: exact on small graphs, sampled
+// with an (epsilon, delta) guarantee on large ones. Betweenness counts hops, not -ln(strength):
+// sampling needs a bound on the number of people on a shortest path, and with strength costs
+// that bound grows to the size of the network (weak ties make long cheap detours look
+// possible), which makes the sample, and the run, as large as the exact computation.
+[[nodiscard]] Result<Centrality> ComputeCentrality(const graph::Graph& graph);
+
+}  // namespace allies::app::internal
