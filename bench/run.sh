@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Issue 2's benchmarks, side by side in one run:
+# The benchmarks of issues 2 and 3, side by side in one run:
 #  1. scoring every tie of the 100,000-person demo: Allies (C++) against the same formulas in
 #     plain Python (bench/reference_ties.py) on the same interactions; target under 2 s;
-#  2. `allies today` on a 5,000-person database, wall time of the whole process; target 50 ms.
-# Databases are made once under $BENCH_DIR (default build/bench-data) and reused.
+#  2. `allies today` on a 5,000-person database, wall time of the whole process; target 50 ms;
+#  3. the network analytics on generated organization networks (bench/gen_org_graph.cc):
+#     Allies (bench_network) against python3-igraph and python3-networkx
+#     (bench/compare_network.py, Debian's /usr/bin/python3) on the same files, and
+#     `allies influencers` on the 100,000-person demo. The first run also computes the exact
+#     betweenness of the 100k network once (minutes) and caches it.
+# Databases and networks are made once under $BENCH_DIR (default build/bench-data) and reused.
 set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
@@ -44,3 +49,32 @@ median = statistics.median(times)
 print(f"allies today, 5,000 people: median {median:.1f} ms, min {min(times):.1f} ms over 30 runs"
       f" (target: under 50 ms: {'met' if median < 50 else 'MISSED'})")
 PY
+
+echo
+echo "== 3. network analytics: Allies vs igraph vs NetworkX on the same files"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+# The networks are regenerated every run (about 2 s, the same bytes for the same seed); when they
+# differ from the last run's, the cached exact betweenness no longer applies.
+for size in 100k:100000:1000000 10k:10000:100000; do
+  IFS=: read -r name people ties <<<"$size"
+  "$build/bench/gen_org_graph" --people "$people" --ties "$ties" --seed 20261126 \
+    --edges "$data/org-$name.edges.new" --nodes "$data/org-$name.nodes.tsv.new" \
+    --queries "$data/org-$name.queries.new"
+  for part in edges nodes.tsv queries; do
+    if ! cmp -s "$data/org-$name.$part.new" "$data/org-$name.$part"; then
+      mv "$data/org-$name.$part.new" "$data/org-$name.$part"
+      if [ "$name" = 100k ]; then rm -f "$data/exact-betweenness-100k.bin"; fi
+    else
+      rm -f "$data/org-$name.$part.new"
+    fi
+  done
+done
+"$build/bench/bench_network" --data "$data" | tee "$data/bench_network.txt"
+/usr/bin/python3 bench/compare_network.py run "$data" | tee "$data/compare_network.txt"
+# The database is migrated on open: measure on a fresh copy, never on the demo itself.
+cp "$data/demo-100k.db" "$data/influencers-100k.db"
+/usr/bin/python3 bench/compare_network.py influencers "$allies" "$data/influencers-100k.db" "$data"
+rm -f "$data/influencers-100k.db"
+echo
+/usr/bin/python3 bench/compare_network.py table "$data" | tee "$data/network-table.txt"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

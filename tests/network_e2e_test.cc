@@ -140,7 +140,7 @@ TEST_F(DemoNetworkTest, GraphMlExportReadsBackInNetworkX) {
   ASSERT_EQ(output.exit_code, 0) << output.err;
   json people = box_->Json({"person", "list"});
   std::string command =
-      "python3 -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+      "/usr/bin/python3 -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
       "print(g.number_of_nodes())\" " +
       file.string() + " > " + (box_->dir() / "count.txt").string();
   ASSERT_EQ(std::system(command.c_str()), 0);

@@ -127,6 +127,10 @@ class NodeHeap {
  public:
   explicit NodeHeap(std::size_t n) : slot_(n, kNotQueued) {}
   bool Empty() const { return entries_.empty(); }
+  std::size_t Size() const { return entries_.size(); }
+  // The smallest key; (infinity, 0) when empty.
+  double TopDist() const { return entries_.empty() ? kInfinity : entries_[0].dist; }
+  std::uint32_t TopHops() const { return entries_.empty() ? 0 : entries_[0].hops; }
 
   // Queues `node` with the key, or moves it to the new key when already queued.
   template <bool kLexicographic>
@@ -562,9 +566,9 @@ core::Result<std::vector<double>> Betweenness(const Graph& graph,
   std::size_t chunk_size = (n + kMaxChunks - 1) / kMaxChunks;
   chunk_size = (chunk_size + kLanes - 1) / kLanes * kLanes;
   const std::size_t chunk_count = (n + chunk_size - 1) / chunk_size;
-  const int threads = std::min<int>(
-      internal::ResolveThreads(options.threads, n * (n + ArcCount(graph)), 20'000'000),
-      static_cast<int>(chunk_count));
+  const int threads =
+      std::min<int>(internal::ResolveThreads(options.threads, n * (n + ArcCount(graph)), 2'000'000),
+                    static_cast<int>(chunk_count));
 
   std::atomic<std::size_t> next_chunk{0};
   std::mutex merge_mutex;
@@ -678,17 +682,37 @@ struct Meet {
   double paths;
 };
 
+// One search of a bidirectional Dijkstra; keys are (length, strength-1 edges) as in
+// ComparePaths.
+struct DijkstraSide {
+  explicit DijkstraSide(std::size_t n)
+      : dist(n, kInfinity), zero(n, 0), sigma(n, 0.0), settled(n, 0), heap(n) {}
+  void Reset() {
+    for (NodeId node : touched) {
+      dist[node] = kInfinity;
+      settled[node] = 0;
+    }
+    touched.clear();
+    order.clear();
+    heap.Clear();
+  }
+  std::vector<double> dist;
+  std::vector<std::uint32_t> zero;
+  std::vector<double> sigma;
+  std::vector<std::uint8_t> settled;
+  std::vector<NodeId> touched;  // reached
+  std::vector<NodeId> order;    // settled, in order
+  NodeHeap heap;
+};
+
 struct SampleScratch {
   explicit SampleScratch(std::size_t n)
       : dist_f(n, -1),
         dist_b(n, -1),
         sigma_f(n, 0.0),
         sigma_b(n, 0.0),
-        dist(n, kInfinity),
-        hops(n, 0),
-        position(n, kUnsettled),
-        sigma(n, 0.0),
-        heap(n),
+        forward(n),
+        backward(n),
         counts(n, 0) {}
   // Bidirectional BFS.
   std::vector<std::int32_t> dist_f, dist_b;
@@ -696,13 +720,8 @@ struct SampleScratch {
   std::vector<NodeId> touched_f, touched_b, frontier_f, frontier_b, next;
   std::vector<Meet> meets;
   std::vector<NodeId> candidates;
-  // Dijkstra.
-  std::vector<double> dist;
-  std::vector<std::uint32_t> hops;
-  std::vector<std::uint32_t> position;  // settling order, kUnsettled before
-  std::vector<double> sigma;
-  std::vector<NodeId> touched;
-  NodeHeap heap;
+  DijkstraSide forward;               // from u
+  DijkstraSide backward;              // towards v, over arriving arcs
   std::vector<std::uint64_t> counts;  // samples whose path has the node inside
 };
 
@@ -802,72 +821,138 @@ void SampleUnweighted(const Graph& graph, NodeId u, NodeId v, Rng& rng, SampleSc
   for (NodeId z : s.touched_b) s.dist_b[z] = -1;
 }
 
-// Dijkstra from u until v is settled, then a walk back from v choosing each predecessor with
-// probability proportional to its path count.
+// Samples one shortest u-v path uniformly and counts its interior nodes, by bidirectional
+// Dijkstra: a search from u and one towards v, each step growing the side with the smaller
+// heap, until the two tops add up to the best u-v length D found (Pohl 1971). Every node of a
+// shortest path is then settled by one side or the other. Each shortest path has exactly one
+// arc (x, y) with d(u, x) < T <= d(u, y), for T = min(forward top, D): x is settled forward
+// and, once the backward search has settled every node within D - T of v, y is settled
+// backward; the arc is picked with probability sigma_u(x) sigma_v(y) / sigma_uv and the path
+// completed by walking both searches back. On a social graph each search covers a small ball
+// instead of half the graph.
 template <bool kLexicographic>
 void SampleWeighted(const Graph& graph, const Lengths& lengths, NodeId u, NodeId v, Rng& rng,
                     SampleScratch& s) {
-  s.touched.assign(1, u);
-  s.dist[u] = 0.0;
-  s.hops[u] = 0;
-  s.sigma[u] = 1.0;
-  s.heap.Queue<kLexicographic>(u, 0.0, 0);
-  std::uint32_t settled = 0;
-  bool reached = false;
-  while (!s.heap.Empty()) {
-    const NodeId x = s.heap.Pop<kLexicographic>();
-    s.position[x] = settled++;
-    if (x == v) {
-      reached = true;
-      break;
-    }
-    const std::span<const NodeId> targets = graph.OutNeighbors(x);
-    const double* length = OutLengths(lengths, x);
+  DijkstraSide& f = s.forward;
+  DijkstraSide& b = s.backward;
+  auto start = [](DijkstraSide& side, NodeId node) {
+    side.dist[node] = 0.0;
+    side.zero[node] = 0;
+    side.sigma[node] = 1.0;
+    side.touched.push_back(node);
+    side.heap.Queue<kLexicographic>(node, 0.0, 0);
+  };
+  start(f, u);
+  start(b, v);
+  double best = kInfinity;
+  std::uint32_t best_zero = 0;
+  auto settle = [&](DijkstraSide& side, const DijkstraSide& other, bool forward) {
+    const NodeId x = side.heap.Pop<kLexicographic>();
+    side.settled[x] = 1;
+    side.order.push_back(x);
+    const std::span<const NodeId> targets = forward ? graph.OutNeighbors(x) : graph.InNeighbors(x);
+    const double* length = forward ? OutLengths(lengths, x) : InLengths(graph, lengths, x);
     for (std::size_t i = 0; i < targets.size(); ++i) {
       const NodeId w = targets[i];
-      if (s.position[w] != kUnsettled) continue;
-      const double candidate = s.dist[x] + length[i];
-      const std::uint32_t hops_next = s.hops[x] + (length[i] == 0.0 ? 1u : 0u);
-      if (s.dist[w] == kInfinity) s.touched.push_back(w);
+      const double candidate = side.dist[x] + length[i];
+      const std::uint32_t zero = side.zero[x] + (length[i] == 0.0 ? 1u : 0u);
+      if (other.settled[w] &&
+          ComparePaths<kLexicographic>(candidate + other.dist[w], zero + other.zero[w], best,
+                                       best_zero) == Order::kShorter) {
+        best = candidate + other.dist[w];
+        best_zero = zero + other.zero[w];
+      }
+      if (side.settled[w]) continue;
+      if (side.dist[w] == kInfinity) side.touched.push_back(w);
       const Order order_w =
-          ComparePaths<kLexicographic>(candidate, hops_next, s.dist[w], s.hops[w]);
+          ComparePaths<kLexicographic>(candidate, zero, side.dist[w], side.zero[w]);
       if (order_w == Order::kShorter) {
-        s.dist[w] = candidate;
-        s.hops[w] = hops_next;
-        s.sigma[w] = s.sigma[x];
-        s.heap.Queue<kLexicographic>(w, candidate, hops_next);
+        side.dist[w] = candidate;
+        side.zero[w] = zero;
+        side.sigma[w] = side.sigma[x];
+        side.heap.Queue<kLexicographic>(w, candidate, zero);
       } else if (order_w == Order::kSame) {
-        s.sigma[w] += s.sigma[x];
+        side.sigma[w] += side.sigma[x];
       }
     }
+  };
+  while (ComparePaths<kLexicographic>(f.heap.TopDist() + b.heap.TopDist(),
+                                      f.heap.TopHops() + b.heap.TopHops(), best,
+                                      best_zero) == Order::kShorter) {
+    if (!f.heap.Empty() && (b.heap.Empty() || f.heap.Size() <= b.heap.Size())) {
+      settle(f, b, true);
+    } else {
+      settle(b, f, false);
+    }
   }
-  s.heap.Clear();
-  if (reached) {
-    // The predecessors of z are the nodes settled before it whose relaxation of z compared
-    // kSame, exactly those whose path counts make up sigma[z].
-    NodeId z = v;
-    while (true) {
-      const std::span<const NodeId> sources = graph.InNeighbors(z);
-      const double* length = InLengths(graph, lengths, z);
-      s.candidates.clear();
-      for (std::size_t i = 0; i < sources.size(); ++i) {
-        const NodeId p = sources[i];
-        if (s.position[p] < s.position[z] &&
-            ComparePaths<kLexicographic>(s.dist[p] + length[i],
-                                         s.hops[p] + (length[i] == 0.0 ? 1u : 0u), s.dist[z],
-                                         s.hops[z]) == Order::kSame) {
-          s.candidates.push_back(p);
+
+  if (best != kInfinity) {
+    double threshold = f.heap.TopDist();
+    std::uint32_t threshold_zero = f.heap.TopHops();
+    if (ComparePaths<kLexicographic>(best, best_zero, threshold, threshold_zero) ==
+        Order::kShorter) {
+      threshold = best;
+      threshold_zero = best_zero;
+    }
+    while (!b.heap.Empty() && ComparePaths<kLexicographic>(b.heap.TopDist() + threshold,
+                                                           b.heap.TopHops() + threshold_zero, best,
+                                                           best_zero) != Order::kLonger) {
+      settle(b, f, false);
+    }
+    s.meets.clear();
+    double total = 0.0;
+    for (NodeId x : f.order) {
+      if (ComparePaths<kLexicographic>(f.dist[x], f.zero[x], threshold, threshold_zero) !=
+          Order::kShorter) {
+        continue;
+      }
+      const std::span<const NodeId> targets = graph.OutNeighbors(x);
+      const double* length = OutLengths(lengths, x);
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        const NodeId y = targets[i];
+        if (!b.settled[y]) continue;
+        const double to_y = f.dist[x] + length[i];
+        const std::uint32_t zero_y = f.zero[x] + (length[i] == 0.0 ? 1u : 0u);
+        if (ComparePaths<kLexicographic>(to_y, zero_y, threshold, threshold_zero) ==
+                Order::kShorter ||
+            ComparePaths<kLexicographic>(to_y + b.dist[y], zero_y + b.zero[y], best, best_zero) !=
+                Order::kSame) {
+          continue;
         }
+        s.meets.push_back({x, y, f.sigma[x] * b.sigma[y]});
+        total += s.meets.back().paths;
       }
-      z = PickWeighted(s.candidates, s.sigma[z], rng, [&](NodeId p) { return s.sigma[p]; });
-      if (z == u) break;
-      ++s.counts[z];
+    }
+    if (!s.meets.empty()) {
+      const Meet meet = PickWeighted(s.meets, total, rng, [](const Meet& m) { return m.paths; });
+      // A predecessor on each side: settled by that side, and the arc keeps the path shortest.
+      auto walk = [&](const DijkstraSide& side, NodeId z, NodeId end, bool towards_u) {
+        while (z != end) {
+          ++s.counts[z];
+          const std::span<const NodeId> next =
+              towards_u ? graph.InNeighbors(z) : graph.OutNeighbors(z);
+          const double* length = towards_u ? InLengths(graph, lengths, z) : OutLengths(lengths, z);
+          s.candidates.clear();
+          for (std::size_t i = 0; i < next.size(); ++i) {
+            const NodeId p = next[i];
+            if (side.settled[p] &&
+                ComparePaths<kLexicographic>(side.dist[p] + length[i],
+                                             side.zero[p] + (length[i] == 0.0 ? 1u : 0u),
+                                             side.dist[z], side.zero[z]) == Order::kSame) {
+              s.candidates.push_back(p);
+            }
+          }
+          if (s.candidates.empty()) break;  // only if rounding broke the invariant
+          z = PickWeighted(s.candidates, side.sigma[z], rng,
+                           [&](NodeId p) { return side.sigma[p]; });
+        }
+      };
+      walk(f, meet.from, u, true);
+      walk(b, meet.to, v, false);
     }
   }
-  for (NodeId z : s.touched) {
-    s.dist[z] = kInfinity;
-    s.position[z] = kUnsettled;
-  }
+  f.Reset();
+  b.Reset();
 }
 
 struct HopBound {
@@ -875,10 +960,104 @@ struct HopBound {
   std::uint64_t largest_component = 0;  // nodes in the largest (weakly) connected component
 };
 
+// Directed: a shortest path crosses the strongly connected components in topological order,
+// and its part inside a component C is a shortest path of C, of at most
+// min(|C| - 1, ecc_in_C(x) + ecc_out_C(x)) hops for any x in C (through x). The bound is the
+// longest chain of the condensation weighted by those bounds plus the arcs between components.
+// Tarjan's algorithm (iterative), then two BFS per component inside it: O(n + m).
+std::uint64_t BoundDirectedHops(const Graph& graph) {
+  const NodeId n = graph.NodeCount();
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> index(n, kNone);
+  std::vector<std::uint32_t> low(n, 0);
+  std::vector<std::uint32_t> component(n, kNone);
+  std::vector<NodeId> stack;
+  std::vector<std::pair<NodeId, std::uint32_t>> calls;  // node, next out-arc to look at
+  std::vector<std::vector<NodeId>> members;             // by component, sinks first
+  std::uint32_t next_index = 0;
+  for (NodeId root = 0; root < n; ++root) {
+    if (index[root] != kNone) continue;
+    calls.push_back({root, 0});
+    index[root] = low[root] = next_index++;
+    stack.push_back(root);
+    while (!calls.empty()) {
+      auto& [node, arc] = calls.back();
+      const std::span<const NodeId> targets = graph.OutNeighbors(node);
+      if (arc < targets.size()) {
+        const NodeId w = targets[arc++];
+        if (index[w] == kNone) {
+          index[w] = low[w] = next_index++;
+          stack.push_back(w);
+          calls.push_back({w, 0});
+        } else if (component[w] == kNone) {
+          low[node] = std::min(low[node], index[w]);
+        }
+        continue;
+      }
+      const NodeId done = node;
+      calls.pop_back();
+      if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[done]);
+      if (low[done] != index[done]) continue;
+      const auto id = static_cast<std::uint32_t>(members.size());
+      members.emplace_back();
+      NodeId w = 0;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        component[w] = id;
+        members.back().push_back(w);
+      } while (w != done);
+    }
+  }
+
+  std::vector<std::int32_t> dist(n, -1);
+  std::vector<NodeId> queue;
+  auto eccentricity = [&](NodeId start, std::uint32_t id, bool forward) {
+    queue.assign(1, start);
+    dist[start] = 0;
+    std::int32_t farthest = 0;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const NodeId x = queue[head];
+      farthest = dist[x];
+      for (NodeId y : forward ? graph.OutNeighbors(x) : graph.InNeighbors(x)) {
+        if (component[y] == id && dist[y] < 0) {
+          dist[y] = dist[x] + 1;
+          queue.push_back(y);
+        }
+      }
+    }
+    for (NodeId x : queue) dist[x] = -1;
+    return static_cast<std::uint64_t>(farthest);
+  };
+  // chain[c]: the most nodes a shortest path starting in component c can have. Successors of a
+  // component were completed before it, so they have smaller ids.
+  std::vector<std::uint64_t> chain(members.size(), 0);
+  std::uint64_t longest = 0;
+  for (std::uint32_t id = 0; id < members.size(); ++id) {
+    NodeId center = members[id][0];
+    for (NodeId x : members[id]) {
+      if (graph.OutDegree(x) + graph.InDegree(x) >
+          graph.OutDegree(center) + graph.InDegree(center)) {
+        center = x;
+      }
+    }
+    const std::uint64_t inside = std::min<std::uint64_t>(
+        members[id].size() - 1, eccentricity(center, id, true) + eccentricity(center, id, false));
+    std::uint64_t after = 0;
+    for (NodeId x : members[id]) {
+      for (NodeId y : graph.OutNeighbors(x)) {
+        if (component[y] != id) after = std::max(after, chain[component[y]]);
+      }
+    }
+    chain[id] = inside + 1 + after;
+    longest = std::max(longest, chain[id]);
+  }
+  return longest - 1;
+}
+
 // Undirected: for each connected component, 2 × the eccentricity of its highest-degree node (by
-// the triangle inequality through that node), at most the component's size - 1. Directed: the
-// size of the largest weakly connected component - 1, since a directed shortest path can be far
-// longer than the undirected distance. Two BFS passes: O(n + m).
+// the triangle inequality through that node), at most the component's size - 1. Directed:
+// BoundDirectedHops, at most the largest weakly connected component's size - 1. O(n + m).
 HopBound BoundHops(const Graph& graph) {
   const NodeId n = graph.NodeCount();
   HopBound bound;
@@ -910,10 +1089,7 @@ HopBound BoundHops(const Graph& graph) {
     }
     const std::uint64_t size = queue.size();
     bound.largest_component = std::max(bound.largest_component, size);
-    if (graph.Directed()) {
-      bound.hops = std::max(bound.hops, size - 1);
-      continue;
-    }
+    if (graph.Directed()) continue;
     std::int32_t eccentricity = 0;
     queue.assign(1, center);
     center_dist[center] = 0;
@@ -929,6 +1105,9 @@ HopBound BoundHops(const Graph& graph) {
     }
     bound.hops = std::max(bound.hops, std::min<std::uint64_t>(
                                           2 * static_cast<std::uint64_t>(eccentricity), size - 1));
+  }
+  if (graph.Directed()) {
+    bound.hops = std::min(bound.largest_component - 1, BoundDirectedHops(graph));
   }
   return bound;
 }
@@ -970,11 +1149,11 @@ core::Result<ApproxBetweenness> ApproximateBetweenness(const Graph& graph,
   std::uint64_t hops = hop_bound.hops;
   if (options.weighting != Weighting::kUnweighted) {
     // A shortest weighted path of k hops costs at least k·min and at most the cost of a
-    // fewest-hop path, hops·max.
+    // fewest-hop path, hops·max (times 1 + kLengthTolerance, as near-ties count as shortest).
     const std::uint64_t cap = hop_bound.largest_component - 1;
     if (lengths.min > 0.0) {
-      const double scaled =
-          std::floor(static_cast<double>(hops) * (lengths.max / lengths.min) * (1.0 + 1e-12));
+      const double scaled = std::floor(static_cast<double>(hops) * (lengths.max / lengths.min) *
+                                       (1.0 + 10 * kLengthTolerance));
       hops = scaled >= static_cast<double>(cap) ? cap : static_cast<std::uint64_t>(scaled);
     } else {
       hops = cap;

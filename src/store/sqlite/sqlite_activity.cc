@@ -640,7 +640,9 @@ Result<void> SqliteStore::UpsertKnows(const core::Knows& knows) {
                             "most 1)",
                             kAction, knows.strength));
   }
-  auto [first, second] = std::minmax(knows.first, knows.second);
+  // Plain variables, not a structured binding: the lambdas below capture them.
+  const core::PersonId first = std::min(knows.first, knows.second);
+  const core::PersonId second = std::max(knows.first, knows.second);
   return Write<void>(
       kAction, Undo::kStatement,
       [&]() -> Result<void> {
