@@ -43,8 +43,9 @@ double BestOffer(const core::Person& person) {
 // Influence of everyone in the network, in node order.
 Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
   ALLIES_TRY(auto params, internal::LoadParams(store));
-  ALLIES_TRY(auto directory, internal::LoadDirectory(store));
-  ALLIES_TRY(auto network, internal::BuildNetwork(store, directory, now, params));
+  ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
+  const auto& directory = known.directory;
+  const auto& network = known.network;
   ALLIES_TRY(auto centrality, internal::ComputeCentrality(network.graph));
   std::size_t n = network.person_of.size();
 
@@ -167,8 +168,9 @@ Result<BrokerReport> App::Brokers(std::optional<int> top) {
   return InTransaction([&]() -> Result<BrokerReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto known, internal::LoadNetwork(store_, now_, params));
+    const auto& directory = known.directory;
+    const auto& network = known.network;
     ALLIES_TRY(auto centrality, internal::ComputeCentrality(network.graph));
     auto holes = graph::ComputeStructuralHoles(network.graph);
     // Department is the group; people without one share the group of their organization.
@@ -205,8 +207,9 @@ Result<BrokerReport> App::Brokers(std::optional<int> top) {
 Result<CommunityReport> App::Communities() {
   return InTransaction([&]() -> Result<CommunityReport> {
     ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto known, internal::LoadNetwork(store_, now_, params));
+    const auto& directory = known.directory;
+    const auto& network = known.network;
     if (network.graph.EdgeCount() == 0) {
       return Fail(ErrorCode::kNotFound,
                   "there are no ties yet, so no communities (allies log records contact)");

@@ -8,9 +8,19 @@
 
 namespace allies::app::internal {
 
-Result<Network> BuildNetwork(store::Store& store, const Directory& directory, core::TimePoint now,
-                             const scoring::Params& params) {
-  Network network;
+Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
+                                 const scoring::Params& params) {
+  std::vector<scoring::PairStrength> pairs;
+  {
+    ALLIES_TRY(auto interactions, store.ListInteractions({}));
+    pairs = scoring::ScoreTieStrengths(interactions, now, params);
+  }
+  ALLIES_TRY(auto knows, store.ListKnows());
+
+  KnownNetwork known;
+  ALLIES_TRY(known.directory, LoadDirectory(store));
+  const Directory& directory = known.directory;
+  Network& network = known.network;
   for (const auto& [id, person] : directory.people) {
     if (!person.stamps.deleted_at) network.person_of.push_back(id);
   }
@@ -26,17 +36,15 @@ Result<Network> BuildNetwork(store::Store& store, const Directory& directory, co
   };
 
   std::vector<graph::Edge> edges;
-  ALLIES_TRY(auto interactions, store.ListInteractions({}));
-  for (const auto& pair : scoring::ScoreTies(interactions, now, params)) {
+  edges.reserve(pairs.size() + knows.size());
+  for (const auto& pair : pairs) {
     auto a = node(pair.a);
     auto b = node(pair.b);
-    if (a && b && pair.tie.strength > 0) {
-      edges.push_back(graph::Edge{*a, *b, static_cast<float>(pair.tie.strength)});
+    if (a && b && pair.strength > 0) {
+      edges.push_back(graph::Edge{*a, *b, static_cast<float>(pair.strength)});
     }
   }
-  interactions.clear();
-  interactions.shrink_to_fit();
-  ALLIES_TRY(auto knows, store.ListKnows());
+  pairs = {};
   for (const auto& tie : knows) {
     auto a = node(tie.first);
     auto b = node(tie.second);
@@ -57,7 +65,7 @@ Result<Network> BuildNetwork(store::Store& store, const Directory& directory, co
   ALLIES_TRY(
       network.graph,
       graph::Graph::Build(static_cast<graph::NodeId>(network.person_of.size()), edges, options));
-  return network;
+  return known;
 }
 
 Result<Centrality> ComputeCentrality(const graph::Graph& graph) {

@@ -21,8 +21,17 @@ struct Network {
   std::unordered_map<core::PersonId, graph::NodeId> node_of;
 };
 
-[[nodiscard]] Result<Network> BuildNetwork(store::Store& store, const Directory& directory,
-                                           core::TimePoint now, const scoring::Params& params);
+// The directory of everyone, and the network built from the store.
+struct KnownNetwork {
+  Directory directory;
+  Network network;
+};
+
+// Loads and scores the interactions first and frees them before it loads the directory, so that
+// the two largest things never share memory: on the 100,000-person demo this keeps the peak
+// near half of loading both.
+[[nodiscard]] Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
+                                               const scoring::Params& params);
 
 struct Centrality {
   std::vector<double> pagerank;

@@ -42,8 +42,9 @@ Result<PathReport> App::Path(const std::string& target, int k) {
     }
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, target));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto known, internal::LoadNetwork(store_, now_, params));
+    const auto& directory = known.directory;
+    const auto& network = known.network;
     auto sources = Sources(directory, network);
     if (sources.empty()) ALLIES_TRY_VOID(internal::RequireMe(store_));
     graph::StrongPathOptions options;
@@ -67,8 +68,9 @@ Result<ReachReport> App::Reach() {
   return InTransaction([&]() -> Result<ReachReport> {
     ALLIES_TRY(auto me, internal::RequireMe(store_));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto known, internal::LoadNetwork(store_, now_, params));
+    const auto& directory = known.directory;
+    const auto& network = known.network;
     ReachReport report;
     auto sources = Sources(directory, network);
     std::set<graph::NodeId> source_set(sources.begin(), sources.end());
@@ -153,8 +155,9 @@ Result<ReachReport> App::Reach() {
 Result<std::string> App::ExportGraph(const std::string& format) {
   return InTransaction([&]() -> Result<std::string> {
     ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto network, internal::BuildNetwork(store_, directory, now_, params));
+    ALLIES_TRY(auto known, internal::LoadNetwork(store_, now_, params));
+    const auto& directory = known.directory;
+    const auto& network = known.network;
     ALLIES_TRY(auto pagerank, graph::PageRank(network.graph, {}));
     formats::ExportGraph out;
     out.directed = false;

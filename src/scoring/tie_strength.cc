@@ -405,4 +405,24 @@ std::vector<PairTie> ScoreTies(std::span<const core::Interaction> interactions, 
   return ties;
 }
 
+std::vector<PairStrength> ScoreTieStrengths(std::span<const core::Interaction> interactions,
+                                            TimePoint now, const Params& params) {
+  std::optional<PersonIndex> index;
+  std::vector<PairRecord> records = CollectPairs(interactions, now, std::nullopt, index);
+  std::vector<PairStrength> strengths;
+  std::vector<Contact> contacts;
+  std::vector<double> gaps;
+  for (std::size_t run = 0; run < records.size();) {
+    std::uint64_t key = records[run].key;
+    contacts.clear();
+    for (; run < records.size() && records[run].key == key; ++run) {
+      contacts.push_back(UnpackContact(records[run], params));
+    }
+    strengths.push_back({index->IdOf(static_cast<std::uint32_t>(key >> 32)),
+                         index->IdOf(static_cast<std::uint32_t>(key & 0xffffffffU)),
+                         ScoreSorted(contacts, std::nullopt, now, params, gaps).strength});
+  }
+  return strengths;
+}
+
 }  // namespace allies::scoring

@@ -87,4 +87,17 @@ struct ScoreTiesOptions {
 std::vector<PairTie> ScoreTies(std::span<const core::Interaction> interactions, core::TimePoint now,
                                const Params& params, const ScoreTiesOptions& options = {});
 
+// Only the strength of one pair, a < b by id: what a network of a million ties needs, at a
+// seventh of PairTie's memory.
+struct PairStrength {
+  core::PersonId a;
+  core::PersonId b;
+  double strength = 0;
+};
+
+// The strengths ScoreTies would give every pair (no owner, no closeness), without their
+// components. Same cost as ScoreTies; O(pairs) output of 24 bytes each.
+std::vector<PairStrength> ScoreTieStrengths(std::span<const core::Interaction> interactions,
+                                            core::TimePoint now, const Params& params);
+
 }  // namespace allies::scoring

@@ -1,6 +1,7 @@
 #include "scoring/tie_strength.h"
 
 #include <chrono>
+#include <cmath>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -298,6 +299,22 @@ TEST(ScoreTiesTest, ThreePersonMeetingGivesThreePairsOfWeightOne) {
   EXPECT_NEAR(ties[0].tie.strength, 0.115138706, 1e-9);
   EXPECT_NEAR(ties[1].tie.strength, 0.115138706, 1e-9);
   EXPECT_NEAR(ties[2].tie.strength, 0.153518275, 1e-9);
+}
+
+TEST(ScoreTiesTest, StrengthsAloneEqualTheFullScores) {
+  // Same three-person meeting plus a later 1:1 of 2 and 3: the strength-only path must agree.
+  std::vector<core::Interaction> interactions = {Meeting({3, 1, 2}, kNow - days{10}, 1),
+                                                 Meeting({2, 3}, kNow - days{3}, 3)};
+  std::vector<PairTie> full = ScoreTies(interactions, kNow, Params{});
+  std::vector<PairStrength> strengths = ScoreTieStrengths(interactions, kNow, Params{});
+  ASSERT_EQ(strengths.size(), full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(strengths[i].a, full[i].a);
+    EXPECT_EQ(strengths[i].b, full[i].b);
+    EXPECT_DOUBLE_EQ(strengths[i].strength, full[i].tie.strength);
+  }
+  // (1, 2): 1 / (3-1) * 2 = 1.0 contact ten days ago, one-sided: 0.75 * (1 - exp(-2^(-10/90)/6)).
+  EXPECT_NEAR(strengths[0].strength, 0.75 * (1 - std::exp(-std::exp2(-10.0 / 90) / 6)), 1e-12);
 }
 
 TEST(ScoreTiesTest, InitiatorIsSideBWhenTheirIdIsLarger) {
