@@ -129,8 +129,14 @@ class NodeHeap {
   bool Empty() const { return entries_.empty(); }
   std::size_t Size() const { return entries_.size(); }
   // The smallest key; (infinity, 0) when empty.
-  double TopDist() const { return entries_.empty() ? kInfinity : entries_[0].dist; }
-  std::uint32_t TopHops() const { return entries_.empty() ? 0 : entries_[0].hops; }
+  double TopDist() const {
+    if (entries_.empty()) return kInfinity;
+    return entries_[0].dist;
+  }
+  std::uint32_t TopHops() const {
+    if (entries_.empty()) return 0;
+    return entries_[0].hops;
+  }
 
   // Queues `node` with the key, or moves it to the new key when already queued.
   template <bool kLexicographic>
