@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -125,9 +126,10 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
     err << "error: " << error.message << '\n';
     return ExitCode(error.code);
   };
-  if (registry.standalone) {
+  // Runs the chosen command; an exception that escapes it is a bug, reported as one.
+  auto finish = [&](const std::function<core::Result<void>()>& command) {
     try {
-      auto result = registry.standalone(json, out);
+      auto result = command();
       logger->debug("command took {:.1f} ms in all", elapsed_ms());
       if (!result) return fail(result.error());
     } catch (const std::exception& e) {
@@ -136,7 +138,9 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
     }
     out.flush();
     return 0;
-  }
+  };
+  if (registry.standalone) return finish([&] { return registry.standalone(json, out); });
+
   auto now = Now(now_flag);
   if (!now) return fail(now.error());
   auto path = DatabasePath(db_flag);
@@ -148,16 +152,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
 
   app::App use_cases(**store, *now);
   Context context{use_cases, json, out};
-  try {
-    auto result = registry.selected(context);
-    logger->debug("command took {:.1f} ms in all", elapsed_ms());
-    if (!result) return fail(result.error());
-  } catch (const std::exception& e) {
-    return fail(
-        core::Error{core::ErrorCode::kInternal, fmt::format("internal error: {}", e.what())});
-  }
-  out.flush();
-  return 0;
+  return finish([&] { return registry.selected(context); });
 }
 
 }  // namespace allies::cli

@@ -10,55 +10,23 @@
 
 #include "graph/graph.h"
 #include "graph/reference_networks.h"
+#include "graph/test_graphs.h"
 
 namespace allies::graph {
 namespace {
 
+using testing::ExpectNear;
+using testing::Florentine;
 using ::testing::HasSubstr;
+using testing::Karate;
 
 constexpr double kTolerance = 1e-9;
-
-void ExpectNear(const std::vector<double>& actual, const std::vector<double>& expected,
-                double tolerance) {
-  ASSERT_EQ(actual.size(), expected.size());
-  for (std::size_t i = 0; i < actual.size(); ++i) {
-    EXPECT_NEAR(actual[i], expected[i], tolerance) << "node " << i;
-  }
-}
 
 std::vector<double> Exact(const Graph& graph, const BetweennessOptions& options = {}) {
   auto values = Betweenness(graph, options);
   EXPECT_TRUE(values) << values.error().message;
   return values ? *values : std::vector<double>{};
 }
-
-// nx.florentine_families_graph(), nodes numbered in the graph's order: 0 Acciaiuoli, 1 Medici,
-// 2 Castellani, 3 Peruzzi, 4 Strozzi, 5 Barbadori, 6 Ridolfi, 7 Tornabuoni, 8 Albizzi,
-// 9 Salviati, 10 Pazzi, 11 Bischeri, 12 Guadagni, 13 Ginori, 14 Lamberteschi.
-Graph Florentine() {
-  const std::vector<Edge> edges = {{0, 1},  {1, 5},  {1, 6},  {1, 7},  {1, 8},   {1, 9},  {2, 3},
-                                   {2, 4},  {2, 5},  {3, 4},  {3, 11}, {4, 6},   {4, 11}, {6, 7},
-                                   {7, 12}, {8, 13}, {8, 12}, {9, 10}, {11, 12}, {12, 14}};
-  return *Graph::Build(15, edges);
-}
-
-// nx.karate_club_graph() with its 'weight' attribute (Zachary's interaction counts, 1..7).
-std::vector<Edge> KarateEdges() {
-  return {{0, 1, 4},   {0, 2, 5},   {0, 3, 3},   {0, 4, 3},   {0, 5, 3},   {0, 6, 3},   {0, 7, 2},
-          {0, 8, 2},   {0, 10, 2},  {0, 11, 3},  {0, 12, 1},  {0, 13, 3},  {0, 17, 2},  {0, 19, 2},
-          {0, 21, 2},  {0, 31, 2},  {1, 2, 6},   {1, 3, 3},   {1, 7, 4},   {1, 13, 5},  {1, 17, 1},
-          {1, 19, 2},  {1, 21, 2},  {1, 30, 2},  {2, 3, 3},   {2, 7, 4},   {2, 8, 5},   {2, 9, 1},
-          {2, 13, 3},  {2, 27, 2},  {2, 28, 2},  {2, 32, 2},  {3, 7, 3},   {3, 12, 3},  {3, 13, 3},
-          {4, 6, 2},   {4, 10, 3},  {5, 6, 5},   {5, 10, 3},  {5, 16, 3},  {6, 16, 3},  {8, 30, 3},
-          {8, 32, 3},  {8, 33, 4},  {9, 33, 2},  {13, 33, 3}, {14, 32, 3}, {14, 33, 2}, {15, 32, 3},
-          {15, 33, 4}, {18, 32, 1}, {18, 33, 2}, {19, 33, 1}, {20, 32, 3}, {20, 33, 1}, {22, 32, 2},
-          {22, 33, 3}, {23, 25, 5}, {23, 27, 4}, {23, 29, 3}, {23, 32, 5}, {23, 33, 4}, {24, 25, 2},
-          {24, 27, 3}, {24, 31, 2}, {25, 31, 7}, {26, 29, 4}, {26, 33, 2}, {27, 33, 4}, {28, 31, 2},
-          {28, 33, 2}, {29, 32, 4}, {29, 33, 2}, {30, 32, 3}, {30, 33, 3}, {31, 32, 4}, {31, 33, 4},
-          {32, 33, 5}};
-}
-
-Graph Karate() { return *Graph::Build(34, KarateEdges()); }
 
 // nx.gnm_random_graph(12, 30, seed=3, directed=True) with weights
 // random.Random(3).randint(1, 16) / 16 drawn in edge order (see RandomDigraph* tests).
@@ -76,31 +44,27 @@ Graph RandomDigraph() {
 // A deterministic organization-like graph: departments of 10..80 people, 85% of ties inside a
 // department, the rest between random people; weights are tie strengths in (0, 1].
 Graph Organization(NodeId n, std::size_t ties, bool directed) {
-  std::uint64_t state = 2024;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return state >> 33;
-  };
+  testing::Lcg random(2024);
   std::vector<NodeId> department_start(n);
   for (NodeId start = 0; start < n;) {
-    const NodeId size = std::min<NodeId>(n - start, static_cast<NodeId>(10 + next() % 71));
+    const NodeId size = std::min<NodeId>(n - start, static_cast<NodeId>(10 + random.Next() % 71));
     for (NodeId v = start; v < start + size; ++v) department_start[v] = start;
     start += size;
   }
   std::vector<Edge> edges;
   while (edges.size() < ties) {
-    const auto u = static_cast<NodeId>(next() % n);
+    const NodeId u = random.Below(n);
     NodeId v = 0;
-    if (next() % 100 < 85) {
+    if (random.Next() % 100 < 85) {
       const NodeId start = department_start[u];
       NodeId end = start;
       while (end < n && department_start[end] == start) ++end;
-      v = start + static_cast<NodeId>(next() % (end - start));
+      v = start + random.Below(end - start);
     } else {
-      v = static_cast<NodeId>(next() % n);
+      v = random.Below(n);
     }
     if (u == v) continue;
-    edges.push_back({u, v, static_cast<float>(1 + next() % 64) / 64.0f});
+    edges.push_back({u, v, static_cast<float>(1 + random.Next() % 64) / 64.0f});
   }
   return *Graph::Build(n, edges, {.directed = directed});
 }
@@ -231,8 +195,8 @@ TEST(BetweennessTest, InverseWeightKarateClubCountsEveryShortestPathAsIgraphDoes
 TEST(BetweennessTest, NegLogStrengthKarateClubCountsEveryShortestPathAsIgraphDoes) {
   // Strengths w / 8 (exact in float), lengths -ln(w/8). igraph as above with
   // weights=[-math.log(w / 8) ...]. (NetworkX, comparing float sums with ==, differs by 7.9e-4.)
-  std::vector<Edge> edges = KarateEdges();
-  for (Edge& edge : edges) edge.weight /= 8.0f;
+  std::vector<testing::WeightedEdge> edges = testing::KarateEdges();
+  for (testing::WeightedEdge& edge : edges) edge.weight /= 8.0f;
   const std::vector<double> expected = {0.39204545454545453,
                                         0.06534090909090909,
                                         0.345959595959596,
@@ -267,8 +231,10 @@ TEST(BetweennessTest, NegLogStrengthKarateClubCountsEveryShortestPathAsIgraphDoe
                                         0.09185606060606061,
                                         0.15782828282828285,
                                         0.30618686868686873};
-  ExpectNear(Exact(*Graph::Build(34, edges), {.weighting = Weighting::kNegLogStrength}), expected,
-             kTolerance);
+  ExpectNear(Exact(testing::Build(testing::kKarateNodes, edges, /*directed=*/false,
+                                  /*weighted=*/true),
+                   {.weighting = Weighting::kNegLogStrength}),
+             expected, kTolerance);
 }
 
 TEST(BetweennessTest, RandomDigraphMatchesNetworkXUnweighted) {
@@ -369,9 +335,7 @@ TEST(BetweennessTest, MediciAreTheTopBrokerOfTheReferenceFile) {
 TEST(BetweennessTest, DirectedGraphWithDanglingNodesMatchesNetworkX) {
   // nx.DiGraph: 0->1, 0->2, 1->2, 2->0, 3->2, 2->4 and node 5;
   // nx.betweenness_centrality(D) and (D, normalized=False).
-  const std::vector<Edge> edges = {{0, 1, 1}, {0, 2, 2}, {1, 2, 1},
-                                   {2, 0, 3}, {3, 2, 1}, {2, 4, 1}};
-  const Graph graph = *Graph::Build(6, edges, {.directed = true});
+  const Graph graph = testing::DanglingDigraph();
   ExpectNear(Exact(graph), {0.1, 0.0, 0.3, 0.0, 0.0, 0.0}, kTolerance);
   ExpectNear(Exact(graph, {.normalized = false}), {2.0, 0.0, 6.0, 0.0, 0.0, 0.0}, kTolerance);
 }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/reference_networks.h"
+#include "graph/test_graphs.h"
 
 namespace allies::graph {
 namespace {
@@ -18,45 +19,20 @@ namespace {
 // with repr(); generated graphs are checked against the brute-force enumerations noted below.
 constexpr double kTolerance = 1e-9;
 
-struct WeightedEdge {
-  NodeId u;
-  NodeId v;
-  double weight;
-};
+using testing::Build;
+using testing::ExpectFirstNear;
+using testing::FlorentineEdgesAlphabetical;
+using testing::Karate;
+using testing::KarateEdges;
+using testing::KarateUnweighted;
+using testing::kDirectedEdges;
+using testing::kFlorentineNodes;
+using testing::kKarateClub;
+using testing::kKarateNodes;
+using testing::WeightedEdge;
 
-Graph Build(NodeId n, std::span<const WeightedEdge> edges, bool directed, bool weighted) {
-  std::vector<Edge> list;
-  for (const auto& e : edges) {
-    list.push_back({e.u, e.v, weighted ? static_cast<float>(e.weight) : 1.0f});
-  }
-  auto graph = Graph::Build(n, list, {.directed = directed});
-  EXPECT_TRUE(graph.has_value());
-  return std::move(*graph);
-}
-
-// nx.karate_club_graph(): node i is NetworkX's node i; weights are its 'weight' attribute.
-constexpr WeightedEdge kKarateEdges[] = {
-    {0, 1, 4},   {0, 2, 5},   {0, 3, 3},   {0, 4, 3},   {0, 5, 3},   {0, 6, 3},   {0, 7, 2},
-    {0, 8, 2},   {0, 10, 2},  {0, 11, 3},  {0, 12, 1},  {0, 13, 3},  {0, 17, 2},  {0, 19, 2},
-    {0, 21, 2},  {0, 31, 2},  {1, 2, 6},   {1, 3, 3},   {1, 7, 4},   {1, 13, 5},  {1, 17, 1},
-    {1, 19, 2},  {1, 21, 2},  {1, 30, 2},  {2, 3, 3},   {2, 7, 4},   {2, 8, 5},   {2, 9, 1},
-    {2, 13, 3},  {2, 27, 2},  {2, 28, 2},  {2, 32, 2},  {3, 7, 3},   {3, 12, 3},  {3, 13, 3},
-    {4, 6, 2},   {4, 10, 3},  {5, 6, 5},   {5, 10, 3},  {5, 16, 3},  {6, 16, 3},  {8, 30, 3},
-    {8, 32, 3},  {8, 33, 4},  {9, 33, 2},  {13, 33, 3}, {14, 32, 3}, {14, 33, 2}, {15, 32, 3},
-    {15, 33, 4}, {18, 32, 1}, {18, 33, 2}, {19, 33, 1}, {20, 32, 3}, {20, 33, 1}, {22, 32, 2},
-    {22, 33, 3}, {23, 25, 5}, {23, 27, 4}, {23, 29, 3}, {23, 32, 5}, {23, 33, 4}, {24, 25, 2},
-    {24, 27, 3}, {24, 31, 2}, {25, 31, 7}, {26, 29, 4}, {26, 33, 2}, {27, 33, 4}, {28, 31, 2},
-    {28, 33, 2}, {29, 32, 4}, {29, 33, 2}, {30, 32, 3}, {30, 33, 3}, {31, 32, 4}, {31, 33, 4},
-    {32, 33, 5}};
-
-// nx.florentine_families_graph() with the families numbered in alphabetical order:
-// Acciaiuoli 0, Albizzi 1, Barbadori 2, Bischeri 3, Castellani 4, Ginori 5, Guadagni 6,
-// Lamberteschi 7, Medici 8, Pazzi 9, Peruzzi 10, Ridolfi 11, Salviati 12, Strozzi 13,
-// Tornabuoni 14.
-constexpr WeightedEdge kFlorentineEdges[] = {
-    {0, 8, 1},  {2, 8, 1}, {8, 11, 1},  {8, 14, 1}, {1, 8, 1},   {8, 12, 1}, {4, 10, 1},
-    {4, 13, 1}, {2, 4, 1}, {10, 13, 1}, {3, 10, 1}, {11, 13, 1}, {3, 13, 1}, {11, 14, 1},
-    {6, 14, 1}, {1, 5, 1}, {1, 6, 1},   {9, 12, 1}, {3, 6, 1},   {6, 7, 1}};
+// nx.florentine_families_graph() with the families numbered in alphabetical order (see
+// FlorentineEdgesAlphabetical).
 constexpr NodeId kMedici = 8;
 
 // G = nx.florentine_families_graph(); [nx.constraint(G)[f] for f in sorted(G)]
@@ -208,12 +184,9 @@ constexpr double kKarateWeightedEffectiveSize[] = {13.775000000000002,
                                                    10.089285714285714,
                                                    15.22891865079365};
 
-// A weighted directed graph with reciprocal ties, a source-only node 5, a node 6 with only
+// D = nx.DiGraph(); D.add_nodes_from(range(8)); D.add_weighted_edges_from(kDirectedEdges), with
+// testing::kDirectedEdges: reciprocal ties, a source-only node 5, a node 6 with only
 // in-neighbours and an isolate 7.
-//   D = nx.DiGraph(); D.add_nodes_from(range(8)); D.add_weighted_edges_from(kDirectedEdges)
-constexpr WeightedEdge kDirectedEdges[] = {{0, 1, 2}, {1, 0, 1}, {0, 2, 1}, {2, 1, 3},
-                                           {1, 3, 1}, {3, 4, 2}, {4, 0, 1}, {2, 4, 0.5},
-                                           {5, 3, 1}, {3, 6, 1}, {4, 6, 2}};
 // list(nx.constraint(D, weight="weight").values())[:6]
 constexpr double kDirectedConstraint[] = {0.8130940407996684,  0.5592743764172334,
                                           0.9431278357685282,  0.48378328741965104,
@@ -229,29 +202,17 @@ constexpr double kSinkConstraint = 0.9714967860422404;
 //   with nmw = networkx.algorithms.structuralholes.normalized_mutual_weight
 constexpr double kSinkEffectiveSize = 1.0;
 
-void ExpectNear(const std::vector<double>& actual, std::span<const double> expected) {
-  ASSERT_GE(actual.size(), expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_NEAR(actual[i], expected[i], kTolerance) << "node " << i;
-  }
-}
-
 // A deterministic random graph with heavy-tailed degrees (a node's chance to be picked grows
 // with its id's position in a skewed draw), for checks that do not need a reference value.
 Graph RandomGraph(NodeId n, std::size_t m, bool directed, std::uint64_t seed) {
   std::vector<Edge> edges;
-  std::uint64_t state = seed;
-  auto next = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return state >> 33;
-  };
+  testing::Lcg random(seed);
   for (std::size_t e = 0; e < m; ++e) {
     const auto skewed = [&] {
-      const double x = static_cast<double>(next() % 1000000) / 1000000.0;
+      const double x = static_cast<double>(random.Next() % 1000000) / 1000000.0;
       return static_cast<NodeId>(x * x * x * n);
     };
-    edges.push_back(
-        {skewed(), static_cast<NodeId>(next() % n), static_cast<float>(1 + next() % 9) / 10.0f});
+    edges.push_back({skewed(), random.Below(n), static_cast<float>(1 + random.Next() % 9) / 10.0f});
   }
   auto graph = Graph::Build(n, edges, {.directed = directed});
   EXPECT_TRUE(graph.has_value());
@@ -259,7 +220,7 @@ Graph RandomGraph(NodeId n, std::size_t m, bool directed, std::uint64_t seed) {
 }
 
 TEST(ConstraintTest, MediciAreTheLeastConstrainedFlorentineFamily) {
-  const Graph graph = Build(15, kFlorentineEdges, false, false);
+  const Graph graph = Build(kFlorentineNodes, FlorentineEdgesAlphabetical(), false, false);
   const StructuralHoles holes = ComputeStructuralHoles(graph);
   EXPECT_NEAR(holes.constraint[kMedici], 0.20987654320987653, kTolerance);
   for (NodeId family = 0; family < 15; ++family) {
@@ -270,31 +231,31 @@ TEST(ConstraintTest, MediciAreTheLeastConstrainedFlorentineFamily) {
 }
 
 TEST(ConstraintTest, FlorentineMatchesNetworkX) {
-  const Graph graph = Build(15, kFlorentineEdges, false, false);
+  const Graph graph = Build(kFlorentineNodes, FlorentineEdgesAlphabetical(), false, false);
   const StructuralHoles holes = ComputeStructuralHoles(graph);
-  ExpectNear(holes.constraint, kFlorentineConstraint);
-  ExpectNear(holes.effective_size, kFlorentineEffectiveSize);
+  ExpectFirstNear(holes.constraint, kFlorentineConstraint, kTolerance);
+  ExpectFirstNear(holes.effective_size, kFlorentineEffectiveSize, kTolerance);
 }
 
 TEST(ConstraintTest, UnweightedKarateMatchesNetworkX) {
-  const Graph graph = Build(34, kKarateEdges, false, false);
+  const Graph graph = KarateUnweighted();
   const StructuralHoles holes = ComputeStructuralHoles(graph);
-  ExpectNear(holes.constraint, kKarateConstraint);
-  ExpectNear(holes.effective_size, kKarateEffectiveSize);
+  ExpectFirstNear(holes.constraint, kKarateConstraint, kTolerance);
+  ExpectFirstNear(holes.effective_size, kKarateEffectiveSize, kTolerance);
 }
 
 TEST(ConstraintTest, WeightedKarateMatchesNetworkX) {
-  const Graph graph = Build(34, kKarateEdges, false, true);
+  const Graph graph = Karate();
   const StructuralHoles holes = ComputeStructuralHoles(graph);
-  ExpectNear(holes.constraint, kKarateWeightedConstraint);
-  ExpectNear(holes.effective_size, kKarateWeightedEffectiveSize);
+  ExpectFirstNear(holes.constraint, kKarateWeightedConstraint, kTolerance);
+  ExpectFirstNear(holes.effective_size, kKarateWeightedEffectiveSize, kTolerance);
 }
 
 TEST(ConstraintTest, DirectedWeightedGraphUsesMutualWeightsOfInAndOutNeighbours) {
   const Graph graph = Build(8, kDirectedEdges, true, true);
   const StructuralHoles holes = ComputeStructuralHoles(graph);
-  ExpectNear(holes.constraint, kDirectedConstraint);
-  ExpectNear(holes.effective_size, kDirectedEffectiveSize);
+  ExpectFirstNear(holes.constraint, kDirectedConstraint, kTolerance);
+  ExpectFirstNear(holes.effective_size, kDirectedEffectiveSize, kTolerance);
 }
 
 TEST(ConstraintTest, NodeWithOnlyInNeighboursGetsTheFormulasValue) {
@@ -433,9 +394,7 @@ TEST(BrokerageTest, DirectedRolesMatchBruteForceEnumeration) {
 
 TEST(BrokerageTest, KarateClubFactionsMakeMrHiAndJohnAMainCoordinators) {
   // group = 0 for club "Mr. Hi", 1 for "Officer" (nx.karate_club_graph() node attribute).
-  const std::vector<std::uint32_t> club = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0,
-                                           0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-  auto roles = ComputeBrokerageRoles(Build(34, kKarateEdges, false, false), club);
+  auto roles = ComputeBrokerageRoles(KarateUnweighted(), kKarateClub);
   ASSERT_TRUE(roles.has_value());
   ExpectRoles(
       *roles,
@@ -453,12 +412,12 @@ TEST(BrokerageTest, UndirectedPairCountsHalfOfBothDirectionsAndMergesRepresentat
   for (NodeId i = 0; i < 34; ++i) groups[i] = i % 3;
   // The undirected graph, and the same ties as arcs both ways (K.to_directed()).
   std::vector<WeightedEdge> both;
-  for (const auto& e : kKarateEdges) {
+  for (const auto& e : KarateEdges()) {
     both.push_back(e);
     both.push_back({e.v, e.u, e.weight});
   }
-  auto undirected = ComputeBrokerageRoles(Build(34, kKarateEdges, false, false), groups);
-  auto directed = ComputeBrokerageRoles(Build(34, both, true, false), groups);
+  auto undirected = ComputeBrokerageRoles(KarateUnweighted(), groups);
+  auto directed = ComputeBrokerageRoles(Build(kKarateNodes, both, true, false), groups);
   ASSERT_TRUE(undirected.has_value());
   ASSERT_TRUE(directed.has_value());
   // Brute force on K.to_directed(), node 0 and node 33:

@@ -7,51 +7,21 @@
 
 #include <gtest/gtest.h>
 
+#include "graph/test_graphs.h"
+
 namespace allies::graph {
 namespace {
 
 // Reference values: NetworkX 3.6.1, printed with repr().
 constexpr double kTolerance = 1e-12;
 
-struct WeightedEdge {
-  NodeId u;
-  NodeId v;
-  double weight;
-};
-
-Graph Build(NodeId n, std::span<const WeightedEdge> edges, bool directed, bool weighted) {
-  std::vector<Edge> list;
-  for (const auto& e : edges) {
-    list.push_back({e.u, e.v, weighted ? static_cast<float>(e.weight) : 1.0f});
-  }
-  auto graph = Graph::Build(n, list, {.directed = directed});
-  EXPECT_TRUE(graph.has_value());
-  return std::move(*graph);
-}
-
-// nx.karate_club_graph(): node i is NetworkX's node i; weights are its 'weight' attribute.
-constexpr WeightedEdge kKarateEdges[] = {
-    {0, 1, 4},   {0, 2, 5},   {0, 3, 3},   {0, 4, 3},   {0, 5, 3},   {0, 6, 3},   {0, 7, 2},
-    {0, 8, 2},   {0, 10, 2},  {0, 11, 3},  {0, 12, 1},  {0, 13, 3},  {0, 17, 2},  {0, 19, 2},
-    {0, 21, 2},  {0, 31, 2},  {1, 2, 6},   {1, 3, 3},   {1, 7, 4},   {1, 13, 5},  {1, 17, 1},
-    {1, 19, 2},  {1, 21, 2},  {1, 30, 2},  {2, 3, 3},   {2, 7, 4},   {2, 8, 5},   {2, 9, 1},
-    {2, 13, 3},  {2, 27, 2},  {2, 28, 2},  {2, 32, 2},  {3, 7, 3},   {3, 12, 3},  {3, 13, 3},
-    {4, 6, 2},   {4, 10, 3},  {5, 6, 5},   {5, 10, 3},  {5, 16, 3},  {6, 16, 3},  {8, 30, 3},
-    {8, 32, 3},  {8, 33, 4},  {9, 33, 2},  {13, 33, 3}, {14, 32, 3}, {14, 33, 2}, {15, 32, 3},
-    {15, 33, 4}, {18, 32, 1}, {18, 33, 2}, {19, 33, 1}, {20, 32, 3}, {20, 33, 1}, {22, 32, 2},
-    {22, 33, 3}, {23, 25, 5}, {23, 27, 4}, {23, 29, 3}, {23, 32, 5}, {23, 33, 4}, {24, 25, 2},
-    {24, 27, 3}, {24, 31, 2}, {25, 31, 7}, {26, 29, 4}, {26, 33, 2}, {27, 33, 4}, {28, 31, 2},
-    {28, 33, 2}, {29, 32, 4}, {29, 33, 2}, {30, 32, 3}, {30, 33, 3}, {31, 32, 4}, {31, 33, 4},
-    {32, 33, 5}};
-
-// The club each member joined after the split (node attribute 'club'): 0 "Mr. Hi", 1 "Officer".
-constexpr std::uint32_t kClub[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0,
-                                   0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+using testing::Build;
+using testing::Karate;
+using testing::KarateUnweighted;
+using testing::kDirectedEdges;
+using testing::kKarateClub;
 
 // D = nx.DiGraph(); D.add_nodes_from(range(8)); D.add_weighted_edges_from(kDirectedEdges)
-constexpr WeightedEdge kDirectedEdges[] = {{0, 1, 2}, {1, 0, 1}, {0, 2, 1}, {2, 1, 3},
-                                           {1, 3, 1}, {3, 4, 2}, {4, 0, 1}, {2, 4, 0.5},
-                                           {5, 3, 1}, {3, 6, 1}, {4, 6, 2}};
 constexpr std::uint32_t kDirectedPartition[] = {0, 0, 0, 1, 1, 1, 1, 2};
 
 // Two cliques of `size` nodes joined by one edge, and `isolates` nodes without ties.
@@ -71,17 +41,13 @@ Graph TwoCliques(NodeId size, NodeId isolates) {
 // Planted partition: `groups` groups of `size` nodes; each node gets `inside` ties to random
 // members of its group and `outside` ties to random nodes anywhere.
 Graph PlantedPartition(NodeId groups, NodeId size, int inside, int outside, std::uint64_t seed) {
-  std::uint64_t state = seed;
-  auto next = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<NodeId>(state >> 33);
-  };
+  testing::Lcg random(seed);
   const NodeId n = groups * size;
   std::vector<Edge> edges;
   for (NodeId i = 0; i < n; ++i) {
     const NodeId group_start = i / size * size;
-    for (int t = 0; t < inside; ++t) edges.push_back({i, group_start + next() % size, 1.0f});
-    for (int t = 0; t < outside; ++t) edges.push_back({i, next() % n, 1.0f});
+    for (int t = 0; t < inside; ++t) edges.push_back({i, group_start + random.Below(size), 1.0f});
+    for (int t = 0; t < outside; ++t) edges.push_back({i, random.Below(n), 1.0f});
   }
   auto graph = Graph::Build(n, edges);
   EXPECT_TRUE(graph.has_value());
@@ -90,21 +56,21 @@ Graph PlantedPartition(NodeId groups, NodeId size, int inside, int outside, std:
 
 TEST(ModularityTest, KarateClubSplitMatchesNetworkX) {
   // nx.community.modularity(K, [Mr. Hi's club, the Officer's club], weight=None)
-  auto q = Modularity(Build(34, kKarateEdges, false, false), kClub);
+  auto q = Modularity(KarateUnweighted(), kKarateClub);
   ASSERT_TRUE(q.has_value());
   EXPECT_NEAR(*q, 0.3582347140039448, kTolerance);
 }
 
 TEST(ModularityTest, WeightedKarateClubSplitMatchesNetworkX) {
   // nx.community.modularity(K, clubs, weight="weight")
-  auto q = Modularity(Build(34, kKarateEdges, false, true), kClub);
+  auto q = Modularity(Karate(), kKarateClub);
   ASSERT_TRUE(q.has_value());
   EXPECT_NEAR(*q, 0.39143756676224206, kTolerance);
 }
 
 TEST(ModularityTest, ResolutionWeighsTheNullModel) {
   // nx.community.modularity(K, clubs, weight="weight", resolution=0.5)
-  auto q = Modularity(Build(34, kKarateEdges, false, true), kClub, 0.5);
+  auto q = Modularity(Karate(), kKarateClub, 0.5);
   ASSERT_TRUE(q.has_value());
   EXPECT_NEAR(*q, 0.6416062292685669, kTolerance);
 }
@@ -123,15 +89,15 @@ TEST(ModularityTest, DirectedGraphUsesOutAndInDegrees) {
 
 TEST(ModularityTest, CommunityLabelsAreOnlyNames) {
   std::vector<std::uint32_t> renamed;
-  for (const std::uint32_t club : kClub) renamed.push_back(club == 0 ? 4000000000u : 17u);
-  auto q = Modularity(Build(34, kKarateEdges, false, false), renamed);
+  for (const std::uint32_t club : kKarateClub) renamed.push_back(club == 0 ? 4000000000u : 17u);
+  auto q = Modularity(KarateUnweighted(), renamed);
   ASSERT_TRUE(q.has_value());
   EXPECT_NEAR(*q, 0.3582347140039448, kTolerance);
 }
 
 TEST(ModularityTest, CommunityListOfTheWrongSizeIsRejectedWithBothSizes) {
   const std::vector<std::uint32_t> communities = {0, 1};
-  auto q = Modularity(Build(34, kKarateEdges, false, false), communities);
+  auto q = Modularity(KarateUnweighted(), communities);
   ASSERT_FALSE(q.has_value());
   EXPECT_EQ(q.error().code, core::ErrorCode::kInvalidArgument);
   EXPECT_EQ(q.error().message,
@@ -151,7 +117,7 @@ TEST(ModularityTest, GraphWithoutEdgesIsRejected) {
 TEST(CommunitiesTest, LouvainFindsKarateModularityAboveTheClubSplit) {
   // nx.community.louvain_communities(K, weight=None, seed=s) gives 0.3854 to 0.4198 for
   // s = 0..99 (7 below 0.41); 0.41979 is the maximum (Brandes et al. 2008).
-  const Graph graph = Build(34, kKarateEdges, false, false);
+  const Graph graph = KarateUnweighted();
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
     auto result = Louvain(graph, {.seed = seed});
     ASSERT_TRUE(result.has_value());
@@ -166,7 +132,7 @@ TEST(CommunitiesTest, LouvainFindsKarateModularityAboveTheClubSplit) {
 TEST(CommunitiesTest, LouvainOnWeightedKarateReachesNetworkXsBest) {
   // nx.community.louvain_communities(K, weight="weight", seed=s) gives 0.4176 to 0.4449 for
   // s = 0..99 (mean 0.4410); nx.community.modularity(K, partition, weight="weight").
-  const Graph graph = Build(34, kKarateEdges, false, true);
+  const Graph graph = Karate();
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
     auto result = Louvain(graph, {.seed = seed});
     ASSERT_TRUE(result.has_value());
@@ -177,7 +143,7 @@ TEST(CommunitiesTest, LouvainOnWeightedKarateReachesNetworkXsBest) {
 TEST(CommunitiesTest, SingleRunCanEndInALocalOptimumThatSeveralRunsAvoid) {
   // Over many seeds a single run's modularity varies as NetworkX's does; the best of them
   // reaches the maximum.
-  const Graph graph = Build(34, kKarateEdges, false, false);
+  const Graph graph = KarateUnweighted();
   double lowest = 1;
   double highest = 0;
   for (std::uint64_t seed = 0; seed < 100; ++seed) {
@@ -275,7 +241,7 @@ TEST(CommunitiesTest, GraphWithoutEdgesHasOneCommunityPerNodeAndModularityZero) 
 }
 
 TEST(CommunitiesTest, HigherResolutionGivesMoreCommunities) {
-  const Graph graph = Build(34, kKarateEdges, false, false);
+  const Graph graph = KarateUnweighted();
   auto coarse = Louvain(graph, {.resolution = 0.5});
   auto fine = Louvain(graph, {.resolution = 2.0});
   ASSERT_TRUE(coarse.has_value());
@@ -287,7 +253,7 @@ TEST(CommunitiesTest, HigherResolutionGivesMoreCommunities) {
 }
 
 TEST(CommunitiesTest, NegativeResolutionIsRejected) {
-  auto result = Louvain(Build(34, kKarateEdges, false, false), {.resolution = -1});
+  auto result = Louvain(KarateUnweighted(), {.resolution = -1});
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, core::ErrorCode::kInvalidArgument);
   EXPECT_EQ(result.error().message,

@@ -4,65 +4,30 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <vector>
 
 #include "graph/graph.h"
 #include "graph/reference_networks.h"
+#include "graph/test_graphs.h"
 
 namespace allies::graph {
 namespace {
 
+using testing::DanglingDigraph;
+using testing::ExpectNear;
 using ::testing::HasSubstr;
+using testing::Karate;
 
 constexpr double kTolerance = 1e-9;
-
-void ExpectNear(const std::vector<double>& actual, const std::vector<double>& expected,
-                double tolerance) {
-  ASSERT_EQ(actual.size(), expected.size());
-  for (std::size_t i = 0; i < actual.size(); ++i) {
-    EXPECT_NEAR(actual[i], expected[i], tolerance) << "node " << i;
-  }
-}
-
-// nx.DiGraph with weighted edges 0->1 (1), 0->2 (2), 1->2 (1), 2->0 (3), 3->2 (1), 2->4 (1) and
-// nodes 0..5: node 4 only receives, node 5 has no edges, so both are dangling.
-Graph DanglingDigraph() {
-  const std::vector<Edge> edges = {{0, 1, 1}, {0, 2, 2}, {1, 2, 1},
-                                   {2, 0, 3}, {3, 2, 1}, {2, 4, 1}};
-  return *Graph::Build(6, edges, {.directed = true});
-}
-
-// nx.karate_club_graph() with its 'weight' attribute (Zachary's interaction counts).
-Graph Karate() {
-  const std::vector<Edge> edges = {
-      {0, 1, 4},   {0, 2, 5},   {0, 3, 3},   {0, 4, 3},   {0, 5, 3},   {0, 6, 3},   {0, 7, 2},
-      {0, 8, 2},   {0, 10, 2},  {0, 11, 3},  {0, 12, 1},  {0, 13, 3},  {0, 17, 2},  {0, 19, 2},
-      {0, 21, 2},  {0, 31, 2},  {1, 2, 6},   {1, 3, 3},   {1, 7, 4},   {1, 13, 5},  {1, 17, 1},
-      {1, 19, 2},  {1, 21, 2},  {1, 30, 2},  {2, 3, 3},   {2, 7, 4},   {2, 8, 5},   {2, 9, 1},
-      {2, 13, 3},  {2, 27, 2},  {2, 28, 2},  {2, 32, 2},  {3, 7, 3},   {3, 12, 3},  {3, 13, 3},
-      {4, 6, 2},   {4, 10, 3},  {5, 6, 5},   {5, 10, 3},  {5, 16, 3},  {6, 16, 3},  {8, 30, 3},
-      {8, 32, 3},  {8, 33, 4},  {9, 33, 2},  {13, 33, 3}, {14, 32, 3}, {14, 33, 2}, {15, 32, 3},
-      {15, 33, 4}, {18, 32, 1}, {18, 33, 2}, {19, 33, 1}, {20, 32, 3}, {20, 33, 1}, {22, 32, 2},
-      {22, 33, 3}, {23, 25, 5}, {23, 27, 4}, {23, 29, 3}, {23, 32, 5}, {23, 33, 4}, {24, 25, 2},
-      {24, 27, 3}, {24, 31, 2}, {25, 31, 7}, {26, 29, 4}, {26, 33, 2}, {27, 33, 4}, {28, 31, 2},
-      {28, 33, 2}, {29, 32, 4}, {29, 33, 2}, {30, 32, 3}, {30, 33, 3}, {31, 32, 4}, {31, 33, 4},
-      {32, 33, 5}};
-  return *Graph::Build(34, edges);
-}
 
 // A generated graph large enough to run on several threads: a ring plus pseudo-random chords.
 Graph Generated(NodeId n, std::size_t chords, bool directed) {
   std::vector<Edge> edges;
-  std::uint64_t state = 12345;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return state >> 33;
-  };
+  testing::Lcg random(12345);
   for (NodeId v = 0; v < n; ++v) edges.push_back({v, (v + 1) % n, 1.0f});
   for (std::size_t i = 0; i < chords; ++i) {
-    edges.push_back({static_cast<NodeId>(next() % n), static_cast<NodeId>(next() % n),
-                     static_cast<float>(1 + next() % 8) / 8.0f});
+    edges.push_back(
+        {random.Below(n), random.Below(n), static_cast<float>(1 + random.Next() % 8) / 8.0f});
   }
   return *Graph::Build(n, edges, {.directed = directed});
 }
@@ -89,15 +54,12 @@ TEST(PageRankTest, UnweightedDirectedGraphMatchesNetworkX) {
 
 TEST(PageRankTest, FlorentineFamiliesMatchNetworkXAndMediciRankFirst) {
   // nx.florentine_families_graph(), nodes in the graph's order, nx.pagerank(F, tol=1e-10).
-  const std::vector<Edge> edges = {{0, 1},  {1, 5},  {1, 6},  {1, 7},  {1, 8},   {1, 9},  {2, 3},
-                                   {2, 4},  {2, 5},  {3, 4},  {3, 11}, {4, 6},   {4, 11}, {6, 7},
-                                   {7, 12}, {8, 13}, {8, 12}, {9, 10}, {11, 12}, {12, 14}};
   const std::vector<double> expected = {
       0.030657437400307727, 0.14581720486022007, 0.06933017553130905,  0.0678753100109118,
       0.08809843851115182,  0.05030098714337219, 0.0695742665529531,   0.07127968586508507,
       0.07912225294925673,  0.06130322883531895, 0.036053872187396876, 0.06886179564098295,
       0.09839783328367022,  0.03241797161285519, 0.030909539615208207};
-  auto ranks = PageRank(*Graph::Build(15, edges), {.tolerance = 1e-10});
+  auto ranks = PageRank(testing::Florentine(), {.tolerance = 1e-10});
   ASSERT_TRUE(ranks) << ranks.error().message;
   ExpectNear(*ranks, expected, kTolerance);
   EXPECT_EQ(std::max_element(ranks->begin(), ranks->end()) - ranks->begin(), 1);  // Medici

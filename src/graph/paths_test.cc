@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "graph/test_graphs.h"
+
 namespace allies::graph {
 namespace {
 
@@ -17,24 +19,13 @@ namespace {
 // and each product math.prod(G[u][v]["S"] for u, v in zip(p, p[1:])).
 constexpr double kTolerance = 1e-6;
 
-struct Tie {
-  NodeId u;
-  NodeId v;
-  float strength;
-};
+// Nine people; 8 has no ties. Weights are tie strengths.
+constexpr testing::WeightedEdge kTies[] = {{0, 1, 0.9f},  {1, 2, 0.8f}, {2, 7, 0.9f}, {0, 3, 0.5f},
+                                           {3, 7, 0.6f},  {1, 4, 0.7f}, {4, 7, 0.5f}, {0, 5, 0.3f},
+                                           {5, 7, 0.95f}, {5, 6, 0.9f}, {6, 7, 0.4f}, {2, 4, 0.6f},
+                                           {3, 4, 0.2f}};
 
-// Nine people; 8 has no ties.
-constexpr Tie kTies[] = {{0, 1, 0.9f}, {1, 2, 0.8f}, {2, 7, 0.9f}, {0, 3, 0.5f},  {3, 7, 0.6f},
-                         {1, 4, 0.7f}, {4, 7, 0.5f}, {0, 5, 0.3f}, {5, 7, 0.95f}, {5, 6, 0.9f},
-                         {6, 7, 0.4f}, {2, 4, 0.6f}, {3, 4, 0.2f}};
-
-Graph Build(bool directed) {
-  std::vector<Edge> edges;
-  for (const Tie& tie : kTies) edges.push_back({tie.u, tie.v, tie.strength});
-  auto graph = Graph::Build(9, edges, {.directed = directed});
-  EXPECT_TRUE(graph.has_value());
-  return std::move(*graph);
-}
+Graph Build(bool directed) { return testing::Build(9, kTies, directed, /*weighted=*/true); }
 
 struct Expected {
   std::vector<NodeId> nodes;
@@ -177,23 +168,20 @@ std::vector<std::vector<NodeId>> AllPaths(const Graph& graph, const std::vector<
 }
 
 TEST(PathTest, RandomGraphsMatchExhaustiveEnumeration) {
-  std::uint64_t state = 99;
-  auto next = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<NodeId>(state >> 33);
-  };
+  testing::Lcg random(99);
   for (int trial = 0; trial < 300; ++trial) {
     const bool directed = trial % 2 == 1;
     const NodeId n = 12 + trial % 7;
     std::vector<Edge> edges(3 * static_cast<std::size_t>(n));
     for (Edge& edge : edges) {
-      edge = {next() % n, next() % n, static_cast<float>(1 + next() % 1000000) / 1e6f};
+      edge = {random.Below(n), random.Below(n),
+              static_cast<float>(1 + random.Next() % 1000000) / 1e6f};
     }
     auto graph = Graph::Build(n, edges, {.directed = directed});
     ASSERT_TRUE(graph.has_value());
-    std::vector<NodeId> sources = {next() % n, next() % n};
+    std::vector<NodeId> sources = {random.Below(n), random.Below(n)};
     if (sources[0] == sources[1]) sources.pop_back();
-    const NodeId target = next() % n;
+    const NodeId target = random.Below(n);
     const std::size_t max_hops = 2 + trial % 3;
     std::vector<std::vector<NodeId>> expected = AllPaths(*graph, sources, target, max_hops);
     // A source that is the target has the path of no links, first of all.
