@@ -211,7 +211,7 @@ def igraph_steps(data, quick):
         return product, len(path) - 2
 
     large["paths"] = run_path_queries(
-        "k shortest paths (Yen, no hop limit)", targets, allies_paths, 30 if quick else 120,
+        "k shortest paths (Yen, no hop limit)", targets, allies_paths, 20 if quick else 60,
         lambda t: [strength(p) for p in g.get_k_shortest_paths(virtual, to=index[str(t)], k=3,
                                                                weights="cost")])
     large["paths_enumerated"] = run_path_queries(
@@ -331,7 +331,7 @@ def networkx_steps(data, quick):
         return product, len(path) - 2
 
     large["paths"] = run_path_queries(
-        "k shortest paths (Yen, no hop limit)", targets, allies_paths, 30 if quick else 120,
+        "k shortest paths (Yen, no hop limit)", targets, allies_paths, 20 if quick else 60,
         lambda t: [strength(p) for p in
                    islice(nx.shortest_simple_paths(g, "virtual", t, weight="cost"), 3)])
     large["paths_enumerated"] = run_path_queries(
@@ -397,6 +397,8 @@ def show_seconds(figure):
     seconds = figure.get("seconds")
     if seconds is None:
         return "-"
+    if figure.get("unit") == "ms":
+        return f"{seconds * 1e3:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
     text = f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s" if seconds < 1000 else f"{seconds:.0f} s"
     if status == "extrapolated":
         return "~" + text + " (extrap.)"
@@ -427,9 +429,9 @@ def table(data):
     def paths_figure(figure):
         if figure is None or figure.get("per_query_ms") is None:
             return figure
-        return {"status": "ok", "seconds": figure["per_query_ms"] / 1e3}
+        return {"status": "ok", "seconds": figure["per_query_ms"] / 1e3, "unit": "ms"}
 
-    a_paths = {"seconds": a_large["paths"]["per_query_ms"] / 1e3}
+    a_paths = {"seconds": a_large["paths"]["per_query_ms"] / 1e3, "unit": "ms"}
     rows = [
         ("100,000 people, 1,000,000 ties", None, None, None),
         ("load (parse files + build graph)", a_large["load"], ig["large"].get("load"), nx["large"].get("load")),
@@ -437,11 +439,11 @@ def table(data):
         ("PageRank (weighted), 1 thread", a_large["pagerank_1t"], ig["large"].get("pagerank"), nx["large"].get("pagerank")),
         (f"PageRank to tol 1e-10, {threads} threads", a_large.get("pagerank_tight"), ig["large"].get("pagerank"), None),
         ("betweenness: Allies approximate (eps 0.01)", a_large["approx_betweenness"], ig["large"].get("betweenness"), nx["large"].get("betweenness")),
-        ("betweenness: Allies exact (once, cached)", a_large["exact_betweenness"], ig["large"].get("betweenness"), nx["large"].get("betweenness")),
+        ("betweenness: Allies exact (once, cached)", a_large["exact_betweenness"], None, None),
         ("constraint + effective size (weighted)", a_large["constraint"], ig["large"].get("constraint"), nx["large"].get("constraint")),
         ("communities (Louvain, weighted)", a_large["communities"], ig["large"].get("communities"), nx["large"].get("communities")),
-        ("k-best paths, per query (k 3, <= 3 links)", a_paths, paths_figure(ig["large"].get("paths")), paths_figure(nx["large"].get("paths"))),
-        ("  same, <= 3 links by enumeration", a_paths, paths_figure(ig["large"].get("paths_enumerated")), paths_figure(nx["large"].get("paths_enumerated"))),
+        ("3 strongest paths <= 3 links, per query", a_paths, paths_figure(ig["large"].get("paths_enumerated")), paths_figure(nx["large"].get("paths_enumerated"))),
+        ("  libraries' Yen k=3, no hop limit (*)", a_paths, paths_figure(ig["large"].get("paths")), paths_figure(nx["large"].get("paths"))),
         ("10,000 people, 100,000 ties", None, None, None),
         ("load (parse files + build graph)", a_small["load"], ig["small"].get("load"), nx["small"].get("load")),
         (f"exact betweenness, {threads} threads", a_small["exact_betweenness"], ig["small"].get("exact_betweenness"), nx["small"].get("exact_betweenness")),
@@ -452,17 +454,34 @@ def table(data):
     say(header)
     say("-" * len(header))
     for name, ours, theirs_ig, theirs_nx in rows:
-        if ours is None and theirs_ig is None:
+        if ours is None:
             say(name)
             continue
+        # (*) rows answer a different question than Allies: no ratio.
+        ratio_ig = "n/a" if "(*)" in name else show_ratio(theirs_ig, ours)
+        ratio_nx = "n/a" if "(*)" in name else show_ratio(theirs_nx, ours)
         say(f"{name:<44} {show_seconds(ours):>12} {show_seconds(theirs_ig):>14} {show_seconds(theirs_nx):>22}"
-            f" {show_ratio(theirs_ig, ours):>14} {show_ratio(theirs_nx, ours):>16}")
+            f" {ratio_ig:>14} {ratio_nx:>16}")
 
     approx = a_large["approx_betweenness"]
     say("")
+    say(f"load average (1, 5, 15 min): Allies run {allies.get('load_average_before', '?')} ->"
+        f" {allies.get('load_average_after', '?')}; igraph/NetworkX run"
+        f" {python['machine'].get('load_average_before', '?')} -> {python['machine'].get('load_average_after', '?')}")
+    pr, prt = a_large["pagerank"], a_large.get("pagerank_tight", {})
+    say(f"PageRank: NetworkX's stopping rule (L1 change < n * tol) needs {pr.get('iterations')} iterations"
+        f" at tol 1e-6 on 100,000 nodes (Allies and nx.pagerank alike), {prt.get('iterations')} at tol 1e-10;"
+        " igraph's PRPACK solves to about 1e-10, so the tol 1e-10 row is the like-for-like one")
     say(f"approximate betweenness: {approx['samples']} sampled paths, epsilon {approx['epsilon']},"
         f" delta {approx['delta']}, vertex-diameter bound {approx['vertex_diameter_bound']};"
-        f" max |approx - exact| = {approx['max_abs_error']:.2e}")
+        f" max |approx - exact| = {approx['max_abs_error']:.2e}; top-20 overlap {approx['top20_overlap']}/20"
+        f" (seeds 2..5: {', '.join(str(x) for x in approx.get('top20_overlap_other_seeds', []))})")
+    for finer in approx.get("finer", []):
+        say(f"  at epsilon {finer['epsilon']}: {finer['samples']} samples, {finer['seconds']:.2f} s,"
+            f" top-20 overlap {finer['top20_overlap']}/20")
+    exact = a_large["exact_betweenness"]
+    say(f"  exact betweenness of the 100k network: {exact['seconds']:.0f} s on {exact['threads']} threads,"
+        f" {'read from the cache (measured when it was made)' if exact['cached'] else 'computed in this run'}")
     for tool, figures in (("igraph", ig), ("NetworkX", nx)):
         c = figures["large"].get("communities", {})
         if c.get("modularity") is not None:
@@ -471,14 +490,18 @@ def table(data):
     say(f"communities: Allies {c['count']} communities, modularity {c['modularity']:.4f}")
     say(f"k-best paths: {a_large['paths']['queries']} queries from {a_large['paths']['sources']} sources,"
         f" {a_large['paths']['paths_found']} paths; slowest query {a_large['paths']['slowest_query_ms']:.1f} ms."
-        " igraph's and NetworkX's Yen have no hop limit (their best paths may be longer);"
-        " the enumeration row lists all simple paths of <= 3 links and keeps the 3 strongest")
+        " igraph and NetworkX: all simple paths of <= 3 links from a virtual source tied to the 7"
+        " sources, the 3 strongest kept (get_all_simple_paths / all_simple_paths, cutoff 4)."
+        " (*) Their k-shortest-paths (Yen) have no hop limit and answer a harder question: the"
+        " strongest chains here run to 4-19 links")
     for tool, figures in (("igraph", ig), ("NetworkX", nx)):
-        for key, what in (("paths", "Yen"), ("paths_enumerated", "enumeration")):
-            p = figures["large"].get(key, {})
-            if p.get("queries_done"):
-                say(f"  {tool} {what}: {p['queries_done']} of {p['queries']} queries done,"
-                    f" {p['same_as_allies']} with the same path strengths as Allies")
+        p = figures["large"].get("paths_enumerated", {})
+        if p.get("queries_done"):
+            say(f"  {tool}, <= 3 links: {p['queries_done']} of {p['queries']} queries done in the"
+                f" time limit, {p['same_as_allies']} of them with the same 3 path strengths as Allies")
+        p = figures["large"].get("paths", {})
+        if p.get("queries_done"):
+            say(f"  {tool}, Yen: {p['queries_done']} of {p['queries']} queries done in the time limit")
     for note_key in ("betweenness", "constraint"):
         for tool, figures in (("igraph", ig), ("NetworkX", nx)):
             note = figures["large"].get(note_key, {}).get("note")
@@ -539,11 +562,18 @@ def table(data):
 # --------------------------------------------------------------------------------------------
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
 def run(data, quick):
-    figures = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()}}
+    figures = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                           "load_average_before": load_average()}}
     started = time.perf_counter()
     figures["igraph"] = igraph_steps(data, quick)
     figures["networkx"] = networkx_steps(data, quick)
+    figures["machine"]["load_average_after"] = load_average()
     say(f"igraph and NetworkX took {time.perf_counter() - started:.0f} s in all")
     with open(f"{data}/python-network.json", "w") as out:
         json.dump(figures, out, indent=2)

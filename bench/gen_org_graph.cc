@@ -140,13 +140,13 @@ struct Tie {
 constexpr const char* kFunctions[] = {"Engineering", "Sales",   "Marketing", "Finance",
                                       "Operations",  "Legal",   "People",    "Support",
                                       "Research",    "Product", "IT",        "Procurement"};
-constexpr const char* kFirstNames[] = {"Ada",   "Ben",  "Chloe", "Dev",   "Elif", "Farid", "Grace",
-                                       "Hugo",  "Ines", "Jonas", "Kenji", "Lea",  "Mateo", "Nora",
-                                       "Omar",  "Priya", "Quinn", "Rosa", "Sami", "Tara"};
-constexpr const char* kLastNames[] = {"Adams", "Berg",  "Costa", "Diaz",  "Eriksen", "Fischer",
-                                      "Garcia", "Haddad", "Ito",  "Jansen", "Kowalski", "Laurent",
-                                      "Moreau", "Nguyen", "Okafor", "Patel", "Rossi",   "Silva",
-                                      "Tanaka", "Weber"};
+constexpr const char* kFirstNames[] = {"Ada",  "Ben",   "Chloe", "Dev",   "Elif", "Farid", "Grace",
+                                       "Hugo", "Ines",  "Jonas", "Kenji", "Lea",  "Mateo", "Nora",
+                                       "Omar", "Priya", "Quinn", "Rosa",  "Sami", "Tara"};
+constexpr const char* kLastNames[] = {"Adams",    "Berg",    "Costa",  "Diaz",   "Eriksen",
+                                      "Fischer",  "Garcia",  "Haddad", "Ito",    "Jansen",
+                                      "Kowalski", "Laurent", "Moreau", "Nguyen", "Okafor",
+                                      "Patel",    "Rossi",   "Silva",  "Tanaka", "Weber"};
 
 [[noreturn]] void Usage(const char* message) {
   std::fprintf(stderr,
