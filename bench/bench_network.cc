@@ -12,7 +12,7 @@
 // exact-betweenness-100k.bin: the exact betweenness of the 100k network, computed on the first
 // run only (minutes), for the top-20 overlap of the approximation.
 //
-// Each timed step runs up to three times, stopping early once it has used 10 s; the best run is
+// Each timed step runs up to five times, stopping early once it has used 10 s; the best run is
 // reported (the machine is shared, and the best run is the one least disturbed by other work).
 // compare_network.py follows the same rule.
 
@@ -68,7 +68,7 @@ struct Timing {
 
 // Runs `body` up to `max_runs` times, stopping once `budget_s` has been spent; the best run.
 template <class Body>
-Timing Measure(Body&& body, int max_runs = 3, double budget_s = 10.0) {
+Timing Measure(Body&& body, int max_runs = 5, double budget_s = 10.0) {
   Timing timing;
   double spent = 0;
   while (timing.runs < max_runs && (timing.runs == 0 || spent < budget_s)) {

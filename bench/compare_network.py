@@ -13,7 +13,7 @@ and python3-networkx (Debian's packages) on the same files, and the side-by-side
 
 Every step has a time limit (SIGALRM; igraph checks for signals inside its C loops): a step that
 runs out prints "> N s" instead of hanging. Steps too slow to finish in a benchmark run are run on
-a sample and extrapolated, and labelled so. As in bench_network, a step runs up to three times,
+a sample and extrapolated, and labelled so. As in bench_network, a step runs up to five times,
 stopping once it has used 10 s, and the best run counts.
 """
 
@@ -30,7 +30,7 @@ import time
 from contextlib import contextmanager
 from itertools import islice
 
-REPEAT_RUNS = 3
+REPEAT_RUNS = 5
 REPEAT_BUDGET_S = 10.0
 
 
@@ -397,7 +397,7 @@ def show_seconds(figure):
     seconds = figure.get("seconds")
     if seconds is None:
         return "-"
-    if figure.get("unit") == "ms":
+    if figure.get("unit") == "ms" or seconds < 0.1:
         return f"{seconds * 1e3:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
     text = f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s" if seconds < 1000 else f"{seconds:.0f} s"
     if status == "extrapolated":
