@@ -8,11 +8,15 @@ packages=(
   g++ cmake make pkg-config clang-format clang-tidy
   # libraries (see the dependency table in README.md)
   libexpected-dev libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libcli11-dev
-  libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata
+  libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata libical-dev
+  # CLDR's windowsZones.xml: the Windows time-zone names of Outlook and Exchange calendars
+  unicode-cldr-core
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3
   # independent references and the tools benchmarks compare against
-  python3-networkx python3-igraph
+  python3-networkx python3-igraph python3-vobject python3-icalendar
+  # /usr/bin/time for peak-memory figures in the benchmarks
+  time
 )
 
 missing=()
