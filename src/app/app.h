@@ -35,6 +35,7 @@ struct PersonInput {
   std::optional<std::string> note;
   std::optional<core::MonthDay> birthday;
   std::optional<core::MonthDay> work_anniversary;
+  std::optional<core::MonthDay> anniversary;  // wedding or partnership
   std::optional<int> closeness;     // 0..5; -1 clears
   std::optional<int> cadence_days;  // 1..3650; 0 clears
   // edit only: remove these

@@ -141,6 +141,7 @@ static Result<void> Apply(store::Store& store, const PersonInput& input, core::T
   };
   if (input.birthday) set_date(core::DateKind::kBirthday, *input.birthday);
   if (input.work_anniversary) set_date(core::DateKind::kWorkAnniversary, *input.work_anniversary);
+  if (input.anniversary) set_date(core::DateKind::kAnniversary, *input.anniversary);
   if (input.closeness) {
     if (*input.closeness == -1) {
       person.closeness.reset();

@@ -21,7 +21,7 @@ using core::Result;
 struct PersonOptions {
   std::string ref;
   std::optional<std::string> name, title, dept, org, reports_to, note, birthday, anniversary,
-      closeness, cadence;
+      work_anniversary, closeness, cadence;
   std::vector<std::string> emails, phones, tags, offers, needs;
   std::vector<std::string> remove_emails, remove_phones, remove_tags, remove_offers, remove_needs;
 };
@@ -39,7 +39,10 @@ void AddPersonOptions(CLI::App* command, PersonOptions& o, bool edit) {
   command->add_option("--need", o.needs, "A need or pain point (repeatable)");
   command->add_option("--note", o.note, "A personal note (family, interests, ...)");
   command->add_option("--birthday", o.birthday, "Birthday, YYYY-MM-DD or --MM-DD");
-  command->add_option("--anniversary", o.anniversary, "Work anniversary, YYYY-MM-DD or --MM-DD");
+  command->add_option("--work-anniversary", o.work_anniversary,
+                      "Work anniversary, YYYY-MM-DD or --MM-DD");
+  command->add_option("--anniversary", o.anniversary,
+                      "Wedding or partnership anniversary, YYYY-MM-DD or --MM-DD");
   command->add_option("--closeness", o.closeness, "How close we are, 0..5 (\"none\" clears)");
   command->add_option("--cadence", o.cadence, "See them every N days (0 clears)");
   if (edit) {
@@ -72,10 +75,15 @@ Result<app::PersonInput> ToInput(const PersonOptions& o) {
     if (!date) return core::Fail(date.error().code, "--birthday " + date.error().message);
     input.birthday = *date;
   }
+  if (o.work_anniversary) {
+    auto date = core::ParseMonthDay(*o.work_anniversary);
+    if (!date) return core::Fail(date.error().code, "--work-anniversary " + date.error().message);
+    input.work_anniversary = *date;
+  }
   if (o.anniversary) {
     auto date = core::ParseMonthDay(*o.anniversary);
     if (!date) return core::Fail(date.error().code, "--anniversary " + date.error().message);
-    input.work_anniversary = *date;
+    input.anniversary = *date;
   }
   if (o.closeness) {
     if (*o.closeness == "none") {

@@ -57,10 +57,13 @@ json PersonObject(const core::Person& person, const std::string& org_name,
   for (const auto& note : person.notes)
     notes.push_back({{"at", Time(note.at)}, {"text", note.text}});
   json birthday = nullptr;
+  json work_anniversary = nullptr;
   json anniversary = nullptr;
   for (const auto& date : person.dates) {
-    (date.kind == core::DateKind::kBirthday ? birthday : anniversary) =
-        core::FormatMonthDay(date.date);
+    json& field = date.kind == core::DateKind::kBirthday          ? birthday
+                  : date.kind == core::DateKind::kWorkAnniversary ? work_anniversary
+                                                                  : anniversary;
+    field = core::FormatMonthDay(date.date);
   }
   json object = {{"id", person.id.value},
                  {"name", person.name},
@@ -76,7 +79,8 @@ json PersonObject(const core::Person& person, const std::string& org_name,
                  {"needs", person.needs},
                  {"notes", notes},
                  {"birthday", birthday},
-                 {"work_anniversary", anniversary},
+                 {"work_anniversary", work_anniversary},
+                 {"anniversary", anniversary},
                  {"closeness", Optional(person.closeness)},
                  {"cadence_days", Optional(person.cadence_days)},
                  {"is_me", person.is_me},

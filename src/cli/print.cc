@@ -48,7 +48,9 @@ std::string DueText(const app::FollowUpView& view) {
 }
 
 std::string DateText(const app::UpcomingDate& date) {
-  std::string what = date.kind == core::DateKind::kBirthday ? "birthday" : "work anniversary";
+  std::string what = date.kind == core::DateKind::kBirthday          ? "birthday"
+                     : date.kind == core::DateKind::kWorkAnniversary ? "work anniversary"
+                                                                     : "anniversary";
   if (date.years) {
     what += date.kind == core::DateKind::kBirthday ? fmt::format(" (turns {})", *date.years)
                                                    : " (" + Plural(*date.years, "year") + ")";

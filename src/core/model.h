@@ -44,7 +44,8 @@ struct Note {
   bool operator==(const Note&) const = default;
 };
 
-enum class DateKind { kBirthday, kWorkAnniversary };
+// kAnniversary: a wedding or partnership anniversary (vCard ANNIVERSARY).
+enum class DateKind { kBirthday, kWorkAnniversary, kAnniversary };
 
 struct ImportantDate {
   DateKind kind = DateKind::kBirthday;

@@ -42,8 +42,9 @@ constexpr NameTable<LedgerKind, 8> kLedgerKinds{{{LedgerKind::kAttention, "atten
                                                  {LedgerKind::kFavorAsked, "favor-asked"},
                                                  {LedgerKind::kEscalation, "escalation"}}};
 
-constexpr NameTable<DateKind, 2> kDateKinds{
-    {{DateKind::kBirthday, "birthday"}, {DateKind::kWorkAnniversary, "work-anniversary"}}};
+constexpr NameTable<DateKind, 3> kDateKinds{{{DateKind::kBirthday, "birthday"},
+                                             {DateKind::kWorkAnniversary, "work-anniversary"},
+                                             {DateKind::kAnniversary, "anniversary"}}};
 
 template <class Enum, std::size_t N>
 std::string_view NameIn(const NameTable<Enum, N>& table, Enum value) {

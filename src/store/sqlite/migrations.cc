@@ -237,12 +237,29 @@ CREATE TABLE knows (
 CREATE INDEX knows_person_b ON knows (person_b);
 )sql";
 
+// Schema version 3 (issue 4): vCard's ANNIVERSARY (a wedding or partnership anniversary) is a
+// date kind of its own. SQLite cannot change a CHECK constraint, so the table is rebuilt.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE person_date_v3 (
+  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('birthday', 'work-anniversary', 'anniversary')),
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+  year INTEGER,
+  PRIMARY KEY (person_id, position)
+) STRICT, WITHOUT ROWID;
+INSERT INTO person_date_v3 SELECT person_id, position, kind, month, day, year FROM person_date;
+DROP TABLE person_date;
+ALTER TABLE person_date_v3 RENAME TO person_date;
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 
