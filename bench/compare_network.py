@@ -447,7 +447,7 @@ def table(data):
         (f"PageRank (weighted), {threads} threads", a_large["pagerank"], ig["large"].get("pagerank"), nx["large"].get("pagerank")),
         ("PageRank (weighted), 1 thread", a_large["pagerank_1t"], ig["large"].get("pagerank"), nx["large"].get("pagerank")),
         (f"PageRank to tol 1e-10, {threads} threads", a_large.get("pagerank_tight"), ig["large"].get("pagerank"), None),
-        ("betweenness: Allies approximate (eps 0.01)", a_large["approx_betweenness"], ig["large"].get("betweenness"), nx["large"].get("betweenness")),
+        (f"betweenness: Allies approximate (eps {a_large['approx_betweenness']['epsilon']})", a_large["approx_betweenness"], ig["large"].get("betweenness"), nx["large"].get("betweenness")),
         ("betweenness: Allies exact (once, cached)", a_large["exact_betweenness"], None, None),
         ("constraint + effective size (weighted)", a_large["constraint"], ig["large"].get("constraint"), nx["large"].get("constraint")),
         ("communities (Louvain, weighted)", a_large["communities"], ig["large"].get("communities"), nx["large"].get("communities")),
@@ -485,9 +485,9 @@ def table(data):
         f" delta {approx['delta']}, vertex-diameter bound {approx['vertex_diameter_bound']};"
         f" max |approx - exact| = {approx['max_abs_error']:.2e}; top-20 overlap {approx['top20_overlap']}/20"
         f" (seeds 2..5: {', '.join(str(x) for x in approx.get('top20_overlap_other_seeds', []))})")
-    for finer in approx.get("finer", []):
-        say(f"  at epsilon {finer['epsilon']}: {finer['samples']} samples, {finer['seconds']:.2f} s,"
-            f" top-20 overlap {finer['top20_overlap']}/20")
+    for other in approx.get("other_epsilons", []):
+        say(f"  at epsilon {other['epsilon']}: {other['samples']} samples, {other['seconds']:.2f} s,"
+            f" top-20 overlap {other['top20_overlap']}/20")
     exact = a_large["exact_betweenness"]
     say(f"  exact betweenness of the 100k network: {exact['seconds']:.0f} s on {exact['threads']} threads,"
         f" {'read from the cache (measured when it was made)' if exact['cached'] else 'computed in this run'}")

@@ -38,37 +38,17 @@
 #include <string_view>
 #include <vector>
 
+#include "core/random.h"
+
 namespace {
 
-// xoshiro256** (Blackman & Vigna), seeded through splitmix64.
-class Rng {
+// core::Random (xoshiro256** seeded through splitmix64), with the draws the model needs.
+class Rng : public allies::core::Random {
  public:
-  explicit Rng(std::uint64_t seed) {
-    for (auto& word : state_) {
-      seed += 0x9e3779b97f4a7c15ULL;
-      std::uint64_t z = seed;
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-      word = z ^ (z >> 31);
-    }
-  }
+  using Random::Random;
 
-  std::uint64_t Next() {
-    const std::uint64_t result = Rotl(state_[1] * 5, 7) * 9;
-    const std::uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = Rotl(state_[3], 45);
-    return result;
-  }
-
-  // Uniform in [0, 1) with 53 random bits.
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-
-  // Uniform in [0, bound).
+  // Uniform in [0, bound), by scaling Uniform(): not Random::Below, whose rejection draws
+  // differ, so that the networks stay the same bytes for the same seed.
   std::uint64_t Below(std::uint64_t bound) {
     return static_cast<std::uint64_t>(Uniform() * static_cast<double>(bound));
   }
@@ -79,10 +59,6 @@ class Rng {
     const double u2 = Uniform();
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
   }
-
- private:
-  static std::uint64_t Rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t state_[4];
 };
 
 // Draws an index with probability proportional to its weight, by binary search over prefix sums.

@@ -19,6 +19,7 @@
 #include "app/demo_names.h"
 #include "core/check.h"
 #include "core/model.h"
+#include "core/random.h"
 
 namespace allies::app {
 namespace {
@@ -55,34 +56,10 @@ constexpr int kApplications = 2;
 constexpr int kServiceDesk = 3;
 constexpr int kPmo = 5;
 
-// xoshiro256** seeded through splitmix64 (Blackman & Vigna). The standard distributions are
-// implementation-defined, so the demo draws its own numbers to be identical on every platform.
-class Rng {
+// The demo draws its own numbers (core::Random), so that it is identical on every platform.
+class Rng : public core::Random {
  public:
-  explicit Rng(std::uint64_t seed) {
-    for (auto& word : state_) word = SplitMix(seed);
-  }
-
-  std::uint64_t Next() {
-    const std::uint64_t result = Rotl(state_[1] * 5, 7) * 9;
-    const std::uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = Rotl(state_[3], 45);
-    return result;
-  }
-
-  // Uniform in [0, n), n > 0; rejection keeps it unbiased.
-  std::uint64_t Below(std::uint64_t n) {
-    const std::uint64_t limit =
-        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
-    std::uint64_t x = Next();
-    while (x >= limit) x = Next();
-    return x % n;
-  }
+  using Random::Random;
 
   // Uniform in [lo, hi].
   int Int(int lo, int hi) {
@@ -90,7 +67,7 @@ class Rng {
     return lo + static_cast<int>(Below(static_cast<std::uint64_t>(hi - lo) + 1));
   }
 
-  double Real() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+  double Real() { return Uniform(); }
   bool Chance(double p) { return Real() < p; }
 
   template <class T>
@@ -98,17 +75,6 @@ class Rng {
     return items[Below(items.size())];
   }
   int PickIndex(const std::vector<int>& items) { return items[Below(items.size())]; }
-
- private:
-  static std::uint64_t SplitMix(std::uint64_t& x) {
-    std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  static std::uint64_t Rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-  std::uint64_t state_[4]{};
 };
 
 struct Member {

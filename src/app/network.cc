@@ -12,8 +12,13 @@ Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
                                  const scoring::Params& params) {
   std::vector<scoring::PairStrength> pairs;
   {
-    ALLIES_TRY(auto interactions, store.ListInteractions({}));
-    pairs = scoring::ScoreTieStrengths(interactions, now, params);
+    scoring::PairCollector collector(now);
+    ALLIES_TRY_VOID(
+        store.ForEachInteraction({}, [&](const core::Interaction& interaction) -> Result<void> {
+          collector.Add(interaction);
+          return {};
+        }));
+    pairs = collector.TakeStrengths(params);
   }
   ALLIES_TRY(auto knows, store.ListKnows());
 

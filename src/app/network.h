@@ -27,9 +27,9 @@ struct KnownNetwork {
   Network network;
 };
 
-// Loads and scores the interactions first and frees them before it loads the directory, so that
-// the two largest things never share memory: on the 100,000-person demo this keeps the peak
-// near half of loading both.
+// Streams the interactions from the store into their attendee pairs (never holding them all),
+// scores the pairs and frees them before it loads the directory, so that the largest things
+// never share memory.
 [[nodiscard]] Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
                                                const scoring::Params& params);
 

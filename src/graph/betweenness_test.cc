@@ -565,5 +565,15 @@ TEST(BetweennessAutoTest, AboveTheThresholdIsApproximateAndSaysItsEpsilon) {
   EXPECT_LE(MaxError(result->values, Exact(Florentine())), 0.05);
 }
 
+TEST(BetweennessAutoTest, DefaultEpsilonIsTheRankingOneOfHalfAPercent) {
+  // Above the threshold the default is ε = 0.005, not ApproximateBetweenness' 0.01: the top
+  // ranks of a large network need the smaller sampling error (see AutoOptions).
+  auto result = BetweennessAuto(Florentine(), {.max_exact_work = 10});
+  ASSERT_TRUE(result);
+  EXPECT_TRUE(result->approximate);
+  EXPECT_EQ(result->epsilon, 0.005);
+  EXPECT_LE(MaxError(result->values, Exact(Florentine())), 0.005);
+}
+
 }  // namespace
 }  // namespace allies::graph

@@ -157,99 +157,24 @@ TieStrength ComputeTieStrength(std::span<const Contact> contacts,
 
 namespace {
 
-// One attendee pair of one interaction, with everything its contact needs so that scoring walks
-// the sorted records in order without going back to the interactions. The key holds the pair's
-// person indexes (the smaller in the high half), so sorting orders pairs by (a, b) and then
-// contacts by time.
-struct PairRecord {
-  std::uint64_t key;
-  std::int64_t at;    // seconds since the epoch
-  std::uint32_t aux;  // kind, setting, initiating side and attendee count: see PackAux
-  bool operator<(const PairRecord& other) const {
-    if (key != other.key) return key < other.key;
-    return at != other.at ? at < other.at : aux < other.aux;
-  }
-};
-
 // 25 bits of attendee count; a larger gathering would weigh 2/(n-1) < 1e-7 per pair anyway.
 constexpr std::uint32_t kMaxPackedAttendees = (1U << 25) - 1;
 
-std::uint32_t PackAux(InteractionKind kind, core::Setting setting, Side side,
-                      std::uint32_t attendee_count) {
+std::uint32_t PackAux(InteractionKind kind, core::Setting setting, std::uint32_t attendee_count) {
   return static_cast<std::uint32_t>(kind) | (static_cast<std::uint32_t>(setting) << 4) |
-         (static_cast<std::uint32_t>(side) << 5) |
-         (std::min(attendee_count, kMaxPackedAttendees) << 7);
+         (std::min(attendee_count, kMaxPackedAttendees) << 5);
 }
 
-Contact UnpackContact(const PairRecord& record, const Params& params) {
-  auto kind = static_cast<InteractionKind>(record.aux & 0xfU);
-  auto setting = static_cast<core::Setting>((record.aux >> 4) & 1U);
-  auto side = static_cast<Side>((record.aux >> 5) & 3U);
-  std::size_t attendee_count = record.aux >> 7;
-  return {TimePoint{std::chrono::seconds{record.at}},
-          ContactWeight(kind, setting, attendee_count, params), side,
-          kind == InteractionKind::kMessage};
+Contact UnpackContact(std::int64_t at, std::uint32_t aux, Side side, const Params& params) {
+  auto kind = static_cast<InteractionKind>(aux & 0xfU);
+  auto setting = static_cast<core::Setting>((aux >> 4) & 1U);
+  std::size_t attendee_count = aux >> 5;
+  return {TimePoint{std::chrono::seconds{at}}, ContactWeight(kind, setting, attendee_count, params),
+          side, kind == InteractionKind::kMessage};
 }
 
-std::uint64_t PairKey(std::uint32_t low, std::uint32_t high) {
-  return (static_cast<std::uint64_t>(low) << 32) | high;
-}
-
-// Maps person ids to 32-bit indexes in id order. Ids that span less than 2^32 (the usual case)
-// map by offset from the smallest, at no cost; wider spans fall back to a sorted table.
-class PersonIndex {
- public:
-  PersonIndex(std::int64_t min_id, std::int64_t max_id, std::vector<PersonId> people)
-      : min_id_(min_id), offset_(!NeedsPeople(min_id, max_id)), people_(std::move(people)) {
-    if (!offset_) {
-      std::sort(people_.begin(), people_.end());
-      people_.erase(std::unique(people_.begin(), people_.end()), people_.end());
-    }
-  }
-
-  // Whether the index needs the list of every attendee (only for wide spans of ids).
-  static bool NeedsPeople(std::int64_t min_id, std::int64_t max_id) {
-    return static_cast<std::uint64_t>(max_id) - static_cast<std::uint64_t>(min_id) >
-           std::numeric_limits<std::uint32_t>::max();
-  }
-
-  // Index of a person who attended a scored interaction.
-  std::uint32_t IndexOf(PersonId id) const {
-    if (offset_) {
-      return static_cast<std::uint32_t>(static_cast<std::uint64_t>(id.value) -
-                                        static_cast<std::uint64_t>(min_id_));
-    }
-    return static_cast<std::uint32_t>(std::lower_bound(people_.begin(), people_.end(), id) -
-                                      people_.begin());
-  }
-
-  // Index of any person, or nullopt when they attended nothing scored.
-  std::optional<std::uint32_t> Find(PersonId id) const {
-    if (offset_) {
-      std::uint64_t delta =
-          static_cast<std::uint64_t>(id.value) - static_cast<std::uint64_t>(min_id_);
-      if (id.value < min_id_ || delta > std::numeric_limits<std::uint32_t>::max()) {
-        return std::nullopt;
-      }
-      return static_cast<std::uint32_t>(delta);
-    }
-    auto it = std::lower_bound(people_.begin(), people_.end(), id);
-    if (it == people_.end() || *it != id) return std::nullopt;
-    return static_cast<std::uint32_t>(it - people_.begin());
-  }
-
-  PersonId IdOf(std::uint32_t index) const {
-    if (offset_) {
-      return PersonId{static_cast<std::int64_t>(static_cast<std::uint64_t>(min_id_) + index)};
-    }
-    return people_[index];
-  }
-
- private:
-  std::int64_t min_id_;
-  bool offset_ = true;
-  std::vector<PersonId> people_;
-};
+// Records per block: 12 MiB.
+constexpr std::size_t kBlock = std::size_t{1} << 20;
 
 using Rating = std::pair<PersonId, Closeness>;
 
@@ -280,112 +205,195 @@ std::vector<Rating> SortedRatings(const ScoreTiesOptions& options) {
   return ratings;
 }
 
-// Every attendee pair of the interactions that count, sorted by pair and then by interaction.
-std::vector<PairRecord> CollectPairs(std::span<const core::Interaction> interactions, TimePoint now,
-                                     const std::optional<PersonId>& owner,
-                                     std::optional<PersonIndex>& index) {
-  std::vector<std::uint32_t> usable;
-  std::int64_t min_id = std::numeric_limits<std::int64_t>::max();
-  std::int64_t max_id = std::numeric_limits<std::int64_t>::min();
-  std::size_t pair_bound = 0;
-  for (std::size_t i = 0; i < interactions.size(); ++i) {
-    const core::Interaction& interaction = interactions[i];
-    if (interaction.stamps.deleted_at || interaction.at > now) continue;
-    std::size_t n = interaction.attendees.size();
-    if (n < 2) continue;
-    usable.push_back(static_cast<std::uint32_t>(i));
-    pair_bound += owner ? n - 1 : n * (n - 1) / 2;
-    for (PersonId id : interaction.attendees) {
-      min_id = std::min(min_id, id.value);
-      max_id = std::max(max_id, id.value);
-    }
-  }
-  std::vector<PersonId> people;
-  if (!usable.empty() && PersonIndex::NeedsPeople(min_id, max_id)) {
-    for (std::uint32_t i : usable) {
-      const auto& attendees = interactions[i].attendees;
-      people.insert(people.end(), attendees.begin(), attendees.end());
-    }
-  }
-  index.emplace(min_id, max_id, std::move(people));
+}  // namespace
 
-  std::optional<std::uint32_t> owner_index;
-  if (owner) {
-    owner_index = index->Find(*owner);
-    if (!owner_index) return {};
+PairCollector::PairCollector(TimePoint now, std::optional<PersonId> owner) : now_(now) {
+  if (owner) owner_ = IndexOf(*owner);
+}
+
+std::uint32_t PairCollector::IndexOf(PersonId id) {
+  auto [it, added] = index_of_.try_emplace(id.value, static_cast<std::uint32_t>(people_.size()));
+  if (added) people_.push_back(id);
+  return it->second;
+}
+
+void PairCollector::Add(const core::Interaction& interaction) {
+  if (interaction.stamps.deleted_at || interaction.at > now_) return;
+  if (interaction.attendees.size() < 2) return;
+  attendees_.clear();
+  for (PersonId id : interaction.attendees) attendees_.push_back(IndexOf(id));
+  std::sort(attendees_.begin(), attendees_.end());
+  attendees_.erase(std::unique(attendees_.begin(), attendees_.end()), attendees_.end());
+  auto count = static_cast<std::uint32_t>(attendees_.size());
+  if (count < 2) return;
+  if (owner_ && !std::binary_search(attendees_.begin(), attendees_.end(), *owner_)) return;
+  std::uint32_t initiator = kNobody;
+  if (interaction.initiator) {
+    auto it = index_of_.find(interaction.initiator->value);
+    if (it != index_of_.end()) initiator = it->second;
   }
-  std::vector<PairRecord> records;
-  records.reserve(pair_bound);
-  std::vector<std::uint32_t> attendees;
-  for (std::uint32_t i : usable) {
-    const core::Interaction& interaction = interactions[i];
-    attendees.clear();
-    for (PersonId id : interaction.attendees) attendees.push_back(index->IndexOf(id));
-    std::sort(attendees.begin(), attendees.end());
-    attendees.erase(std::unique(attendees.begin(), attendees.end()), attendees.end());
-    auto count = static_cast<std::uint32_t>(attendees.size());
-    if (count < 2) continue;
-    std::optional<std::uint32_t> initiator;
-    if (interaction.initiator) initiator = index->Find(*interaction.initiator);
-    std::int64_t at = interaction.at.time_since_epoch().count();
-    auto add = [&](std::uint32_t low, std::uint32_t high) {
-      Side side = Side::kNone;
-      if (initiator == low) side = Side::kA;
-      if (initiator == high) side = Side::kB;
-      records.push_back(
-          {PairKey(low, high), at, PackAux(interaction.kind, interaction.setting, side, count)});
-    };
-    if (owner_index) {
-      if (!std::binary_search(attendees.begin(), attendees.end(), *owner_index)) continue;
-      for (std::uint32_t other : attendees) {
-        if (other != *owner_index)
-          add(std::min(other, *owner_index), std::max(other, *owner_index));
-      }
-      continue;
+  const auto event = static_cast<std::uint32_t>(events_.size());
+  events_.push_back({interaction.at.time_since_epoch().count(),
+                     PackAux(interaction.kind, interaction.setting, count), initiator});
+  auto add = [&](std::uint32_t low, std::uint32_t high) {
+    if (blocks_.empty() || blocks_.back().size() == kBlock) {
+      blocks_.emplace_back();
+      // The first block grows as needed (small inputs stay small); later ones are full-size.
+      if (blocks_.size() > 1) blocks_.back().reserve(kBlock);
     }
-    for (std::size_t x = 0; x < attendees.size(); ++x) {
-      for (std::size_t y = x + 1; y < attendees.size(); ++y) add(attendees[x], attendees[y]);
+    blocks_.back().push_back({low, high, event});
+  };
+  if (owner_) {
+    for (std::uint32_t other : attendees_) {
+      if (other != *owner_) add(std::min(other, *owner_), std::max(other, *owner_));
     }
+    return;
   }
-  std::sort(records.begin(), records.end());
+  for (std::size_t x = 0; x < attendees_.size(); ++x) {
+    for (std::size_t y = x + 1; y < attendees_.size(); ++y) add(attendees_[x], attendees_[y]);
+  }
+}
+
+std::vector<PairCollector::Record> PairCollector::SortedRecords() {
+  // People in id order, so that pairs come out sorted by (a, b) with a < b.
+  std::vector<std::uint32_t> order(people_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t left, std::uint32_t right) {
+    return people_[left] < people_[right];
+  });
+  std::vector<std::uint32_t> person_rank(people_.size());
+  std::vector<PersonId> people(people_.size());
+  for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
+    person_rank[order[rank]] = rank;
+    people[rank] = people_[order[rank]];
+  }
+  people_ = std::move(people);
+  index_of_ = {};
+
+  // Events in time order, so that each pair's contacts come out in time order. Contacts at the
+  // same instant may come in any order: scoring keeps the heaviest of a day and counts
+  // initiations, neither of which depends on it.
+  order.resize(events_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t left, std::uint32_t right) {
+    return events_[left].at < events_[right].at;
+  });
+  std::vector<std::uint32_t> event_rank(events_.size());
+  std::vector<Event> events(events_.size());
+  for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
+    event_rank[order[rank]] = rank;
+    Event event = events_[order[rank]];
+    if (event.initiator != kNobody) event.initiator = person_rank[event.initiator];
+    events[rank] = event;
+  }
+  events_ = std::move(events);
+  order = {};
+
+  std::size_t total = 0;
+  for (const auto& block : blocks_) total += block.size();
+  std::vector<Record> records;
+  records.reserve(total);
+  for (auto& block : blocks_) {
+    for (const Record& record : block) {
+      std::uint32_t a = person_rank[record.low];
+      std::uint32_t b = person_rank[record.high];
+      records.push_back({std::min(a, b), std::max(a, b), event_rank[record.event]});
+    }
+    block = {};  // freed as soon as copied: the peak is the records plus one block
+  }
+  blocks_ = {};
+  std::sort(records.begin(), records.end(), [](const Record& left, const Record& right) {
+    if (left.low != right.low) return left.low < right.low;
+    if (left.high != right.high) return left.high < right.high;
+    return left.event < right.event;
+  });
   return records;
+}
+
+namespace {
+
+// Calls score(a, b, contacts) for each pair of sorted `records` in order, with its contacts in
+// time order.
+template <class Record, class Event, class Score>
+void ForEachPair(const std::vector<Record>& records, const std::vector<Event>& events,
+                 std::uint32_t nobody, const Params& params, Score&& score) {
+  std::vector<Contact> contacts;
+  for (std::size_t run = 0; run < records.size();) {
+    const std::uint32_t low = records[run].low;
+    const std::uint32_t high = records[run].high;
+    contacts.clear();
+    for (; run < records.size() && records[run].low == low && records[run].high == high; ++run) {
+      const Event& event = events[records[run].event];
+      Side side = Side::kNone;
+      if (event.initiator != nobody) {
+        if (event.initiator == low) side = Side::kA;
+        if (event.initiator == high) side = Side::kB;
+      }
+      contacts.push_back(UnpackContact(event.at, event.aux, side, params));
+    }
+    score(low, high, contacts);
+  }
+}
+
+template <class Record>
+std::size_t CountPairs(const std::vector<Record>& records) {
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i == 0 || records[i].low != records[i - 1].low || records[i].high != records[i - 1].high) {
+      ++pairs;
+    }
+  }
+  return pairs;
 }
 
 }  // namespace
 
+std::vector<PairStrength> PairCollector::TakeStrengths(const Params& params) {
+  std::vector<PairStrength> strengths;
+  {
+    std::vector<Record> records = SortedRecords();
+    strengths.reserve(CountPairs(records));
+    std::vector<double> gaps;
+    ForEachPair(
+        records, events_, kNobody, params,
+        [&](std::uint32_t low, std::uint32_t high, const std::vector<Contact>& contacts) {
+          strengths.push_back({people_[low], people_[high],
+                               ScoreSorted(contacts, std::nullopt, now_, params, gaps).strength});
+        });
+  }
+  events_ = {};
+  people_ = {};
+  owner_.reset();
+  return strengths;
+}
+
 std::vector<PairTie> ScoreTies(std::span<const core::Interaction> interactions, TimePoint now,
                                const Params& params, const ScoreTiesOptions& options) {
-  std::optional<PersonIndex> index;
-  std::vector<PairRecord> records = CollectPairs(interactions, now, options.owner, index);
+  PairCollector collector(now, options.owner);
+  for (const core::Interaction& interaction : interactions) collector.Add(interaction);
+  std::vector<PairCollector::Record> records = collector.SortedRecords();
   std::vector<Rating> ratings = SortedRatings(options);
 
-  std::size_t pair_count = 0;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (i == 0 || records[i].key != records[i - 1].key) ++pair_count;
-  }
   std::vector<PairTie> ties;
-  ties.reserve(pair_count + ratings.size());
-  std::vector<Contact> contacts;
+  ties.reserve(CountPairs(records) + ratings.size());
   std::vector<double> gaps;
   std::vector<bool> rating_used(ratings.size(), false);
-  for (std::size_t run = 0; run < records.size();) {
-    std::uint64_t key = records[run].key;
-    PersonId a = index->IdOf(static_cast<std::uint32_t>(key >> 32));
-    PersonId b = index->IdOf(static_cast<std::uint32_t>(key & 0xffffffffU));
-    contacts.clear();
-    for (; run < records.size() && records[run].key == key; ++run) {
-      contacts.push_back(UnpackContact(records[run], params));
-    }
-    std::optional<Closeness> closeness;
-    if (!ratings.empty()) {
-      std::optional<std::size_t> rating = FindRating(ratings, a == *options.owner ? b : a);
-      if (rating) {
-        closeness = ratings[*rating].second;
-        rating_used[*rating] = true;
-      }
-    }
-    ties.push_back({a, b, ScoreSorted(contacts, closeness, now, params, gaps)});
-  }
+  const std::vector<PersonId>& people = collector.people_;
+  ForEachPair(records, collector.events_, PairCollector::kNobody, params,
+              [&](std::uint32_t low, std::uint32_t high, const std::vector<Contact>& contacts) {
+                PersonId a = people[low];
+                PersonId b = people[high];
+                std::optional<Closeness> closeness;
+                if (!ratings.empty()) {
+                  std::optional<std::size_t> rating =
+                      FindRating(ratings, a == *options.owner ? b : a);
+                  if (rating) {
+                    closeness = ratings[*rating].second;
+                    rating_used[*rating] = true;
+                  }
+                }
+                ties.push_back({a, b, ScoreSorted(contacts, closeness, now, params, gaps)});
+              });
 
   // People the owner rated but never met still have a tie: the rating alone.
   bool added = false;
@@ -407,22 +415,9 @@ std::vector<PairTie> ScoreTies(std::span<const core::Interaction> interactions, 
 
 std::vector<PairStrength> ScoreTieStrengths(std::span<const core::Interaction> interactions,
                                             TimePoint now, const Params& params) {
-  std::optional<PersonIndex> index;
-  std::vector<PairRecord> records = CollectPairs(interactions, now, std::nullopt, index);
-  std::vector<PairStrength> strengths;
-  std::vector<Contact> contacts;
-  std::vector<double> gaps;
-  for (std::size_t run = 0; run < records.size();) {
-    std::uint64_t key = records[run].key;
-    contacts.clear();
-    for (; run < records.size() && records[run].key == key; ++run) {
-      contacts.push_back(UnpackContact(records[run], params));
-    }
-    strengths.push_back({index->IdOf(static_cast<std::uint32_t>(key >> 32)),
-                         index->IdOf(static_cast<std::uint32_t>(key & 0xffffffffU)),
-                         ScoreSorted(contacts, std::nullopt, now, params, gaps).strength});
-  }
-  return strengths;
+  PairCollector collector(now);
+  for (const core::Interaction& interaction : interactions) collector.Add(interaction);
+  return collector.TakeStrengths(params);
 }
 
 }  // namespace allies::scoring

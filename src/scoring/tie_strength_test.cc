@@ -317,6 +317,70 @@ TEST(ScoreTiesTest, StrengthsAloneEqualTheFullScores) {
   EXPECT_NEAR(strengths[0].strength, 0.75 * (1 - std::exp(-std::exp2(-10.0 / 90) / 6)), 1e-12);
 }
 
+TEST(PairCollectorTest, InteractionsInAnyOrderGiveEachPairsStrengthFromItsOwnContacts) {
+  // Given newest first, with person ids first seen in descending order: the collector must
+  // still order each pair's contacts by time and name the sides by id.
+  core::Interaction message = Meeting({9, 4}, kNow - days{2}, 9);
+  message.kind = InteractionKind::kMessage;
+  core::Interaction lunch = Meeting({4, 9}, kNow - days{40}, 4);
+  lunch.kind = InteractionKind::kLunch;
+  lunch.setting = Setting::kRelaxed;
+  std::vector<core::Interaction> newest_first = {
+      message,
+      Meeting({9, 4, 7}, kNow - days{20}, 7),
+      lunch,
+      Meeting({4, 9}, kNow - days{40} - hours{1}),  // same day as the lunch, lighter: ignored
+      Meeting({7, 4}, kNow - days{60}, 4),
+  };
+  PairCollector collector(kNow);
+  for (const core::Interaction& interaction : newest_first) collector.Add(interaction);
+  std::vector<PairStrength> strengths = collector.TakeStrengths(Params{});
+  ASSERT_EQ(strengths.size(), 3U);
+
+  // (4, 7): the group meeting (weight 2/2 = 1, initiated by 7: side b) and a 1:1 initiated by 4.
+  std::vector<Contact> four_seven = {{kNow - days{60}, 2.0, Side::kA, false},
+                                     {kNow - days{20}, 1.0, Side::kB, false}};
+  // (4, 9): the day of the lunch (the meeting an hour before it weighs less), the group
+  // meeting, and the message from 9.
+  std::vector<Contact> four_nine = {{kNow - days{40} - hours{1}, 2.0, Side::kNone, false},
+                                    {kNow - days{40}, 3.0, Side::kA, false},
+                                    {kNow - days{20}, 1.0, Side::kNone, false},
+                                    {kNow - days{2}, 0.5, Side::kB, true}};
+  // (7, 9): the group meeting, initiated by 7 (side a).
+  std::vector<Contact> seven_nine = {{kNow - days{20}, 1.0, Side::kA, false}};
+  EXPECT_EQ(strengths[0].a, PersonId{4});
+  EXPECT_EQ(strengths[0].b, PersonId{7});
+  EXPECT_DOUBLE_EQ(strengths[0].strength,
+                   ComputeTieStrength(four_seven, std::nullopt, kNow, Params{}).strength);
+  EXPECT_EQ(strengths[1].a, PersonId{4});
+  EXPECT_EQ(strengths[1].b, PersonId{9});
+  EXPECT_DOUBLE_EQ(strengths[1].strength,
+                   ComputeTieStrength(four_nine, std::nullopt, kNow, Params{}).strength);
+  EXPECT_EQ(strengths[2].a, PersonId{7});
+  EXPECT_EQ(strengths[2].b, PersonId{9});
+  EXPECT_DOUBLE_EQ(strengths[2].strength,
+                   ComputeTieStrength(seven_nine, std::nullopt, kNow, Params{}).strength);
+  // Initiations of 4 and 9 are one each (the lunch and the message): fully reciprocal.
+  EXPECT_NEAR(strengths[1].strength,
+              1 - std::exp(-(3.0 * std::exp2(-40.0 / 90) + std::exp2(-20.0 / 90) +
+                             0.5 * std::exp2(-2.0 / 90)) /
+                           6),
+              1e-12);
+
+  // The same interactions oldest first give the same values, bit for bit, and TakeStrengths
+  // left the first collector empty.
+  PairCollector forward(kNow);
+  for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) forward.Add(*it);
+  std::vector<PairStrength> again = forward.TakeStrengths(Params{});
+  ASSERT_EQ(again.size(), strengths.size());
+  for (std::size_t i = 0; i < again.size(); ++i) {
+    EXPECT_EQ(again[i].a, strengths[i].a);
+    EXPECT_EQ(again[i].b, strengths[i].b);
+    EXPECT_EQ(again[i].strength, strengths[i].strength);
+  }
+  EXPECT_TRUE(collector.TakeStrengths(Params{}).empty());
+}
+
 TEST(ScoreTiesTest, InitiatorIsSideBWhenTheirIdIsLarger) {
   std::vector<core::Interaction> interactions = {Meeting({5, 9}, kNow, 9)};
   std::vector<PairTie> ties = ScoreTies(interactions, kNow, Params{});

@@ -13,6 +13,7 @@
 //  - Nothing here interprets the data (no scoring, no validation beyond integrity).
 //  - A Store is used from one thread at a time.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -108,6 +109,14 @@ class Store {
   // Sorted by time, then id.
   [[nodiscard]] virtual Result<std::vector<core::Interaction>> ListInteractions(
       const InteractionFilter& filter) = 0;
+  // Calls `visit` once for every interaction ListInteractions(filter) would return, with its
+  // attendees, in id order (not time order), holding one at a time: for passes over every
+  // interaction that keep only a digest of each (the network of a 100,000-person database).
+  // The interaction is valid during the call only. `visit` may read from this store but must
+  // not write to it. Stops at the first error `visit` returns and returns that error.
+  [[nodiscard]] virtual Result<void> ForEachInteraction(
+      const InteractionFilter& filter,
+      const std::function<Result<void>(const core::Interaction&)>& visit) = 0;
 
   // --- ledger -------------------------------------------------------------------------------
   [[nodiscard]] virtual Result<core::LedgerId> InsertLedgerEntry(

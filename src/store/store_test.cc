@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <source_location>
 
 #include <fmt/format.h>
@@ -809,6 +811,83 @@ TEST_P(StoreTest, ListInteractionsGivesEachInteractionItsOwnAttendees) {
   for (const Interaction& interaction : interactions) {
     EXPECT_EQ(interaction.attendees, expected[interaction.id.value]);
   }
+}
+
+TEST_P(StoreTest, ForEachInteractionVisitsWhatListInteractionsReturnsInIdOrder) {
+  std::vector<PersonId> people;
+  for (int i = 0; i < 20; ++i) people.push_back(AddPerson(fmt::format("P{}", i)));
+  std::vector<InteractionId> ids;
+  for (int i = 0; i < 300; ++i) {
+    std::vector<PersonId> attendees;
+    for (int j = 0; j < i % 5; ++j) attendees.push_back(people[(i * 7 + j * 3) % 20]);
+    // Times run backwards so time order differs from id order.
+    ids.push_back(AddInteraction(kNow - std::chrono::minutes(i), attendees, people[0]));
+  }
+  Interaction gone = Must(store_->GetInteraction(ids[10]));
+  gone.stamps.deleted_at = kNow;
+  Must(store_->UpdateInteraction(gone));
+
+  // Everything ListInteractions returns, each once, with the same fields and attendees.
+  std::map<std::int64_t, Interaction> listed;
+  for (Interaction& interaction : Must(store_->ListInteractions({}))) {
+    listed.emplace(interaction.id.value, std::move(interaction));
+  }
+  ASSERT_EQ(listed.size(), 299u);
+  std::vector<std::int64_t> visited;
+  Must(store_->ForEachInteraction({}, [&](const Interaction& interaction) -> Result<void> {
+    visited.push_back(interaction.id.value);
+    auto it = listed.find(interaction.id.value);
+    EXPECT_NE(it, listed.end()) << interaction.id.value;
+    if (it != listed.end()) {
+      EXPECT_EQ(interaction.attendees, it->second.attendees) << interaction.id.value;
+      EXPECT_EQ(interaction.at, it->second.at) << interaction.id.value;
+      EXPECT_EQ(interaction.owner, it->second.owner) << interaction.id.value;
+    }
+    return {};
+  }));
+  std::vector<std::int64_t> expected;
+  for (const auto& [id, interaction] : listed) expected.push_back(id);  // ascending ids
+  EXPECT_EQ(visited, expected);
+
+  // A filter selects as ListInteractions' does; deleted ones only when asked.
+  InteractionFilter filter;
+  filter.attendee = people[3];
+  filter.until = kNow - 100min;
+  std::vector<std::int64_t> selected;
+  Must(store_->ForEachInteraction(filter, [&](const Interaction& interaction) -> Result<void> {
+    selected.push_back(interaction.id.value);
+    return {};
+  }));
+  std::vector<std::int64_t> listed_selected = IdsOf(Must(store_->ListInteractions(filter)));
+  std::sort(listed_selected.begin(), listed_selected.end());
+  EXPECT_FALSE(selected.empty());
+  EXPECT_EQ(selected, listed_selected);
+  filter = {};
+  filter.include_deleted = true;
+  std::size_t with_deleted = 0;
+  Must(store_->ForEachInteraction(filter, [&](const Interaction&) -> Result<void> {
+    ++with_deleted;
+    return {};
+  }));
+  EXPECT_EQ(with_deleted, 300u);
+}
+
+TEST_P(StoreTest, ForEachInteractionStopsAtTheVisitorsErrorAndAllowsReads) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  for (int i = 0; i < 5; ++i) AddInteraction(kNow + std::chrono::hours(i), {me, ann}, me);
+  int calls = 0;
+  core::Error error =
+      ErrorOf(store_->ForEachInteraction({}, [&](const Interaction& interaction) -> Result<void> {
+        // Reads inside the visit do not disturb the scan.
+        EXPECT_EQ(Must(store_->GetInteraction(interaction.id)).attendees, interaction.attendees);
+        EXPECT_EQ(Must(store_->ListInteractions({})).size(), 5u);
+        if (++calls == 3) return core::Fail(ErrorCode::kInvalidArgument, "enough");
+        return {};
+      }));
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message, "enough");
 }
 
 // --- ledger

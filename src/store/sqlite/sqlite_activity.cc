@@ -143,71 +143,68 @@ void BindFollowUp(SQLite::Statement& statement, const FollowUp& followup) {
 
 // --- interactions -------------------------------------------------------------------------------
 
+Result<void> SqliteStore::ScanInteractions(std::string_view where, const std::vector<Param>& params,
+                                           bool whole_table,
+                                           const std::function<Result<void>(Interaction&)>& visit) {
+  // Reading in id (rowid) order scans the table sequentially, and the attendees, stored in
+  // interaction order, are joined by a merge of the two cursors. For a selection, "+i.id" stops
+  // SQLite from scanning the whole table just to deliver id order, so it uses the index the
+  // filter needs and sorts the few rows selected. For (nearly) the whole table, scanning every
+  // attendee and letting the merge skip those of unselected interactions beats probing the
+  // attendee table once per interaction.
+  SQLite::Statement rows(
+      *db_, fmt::format("SELECT i.id, i.at, i.duration_min, i.kind, i.setting, i.purpose, "
+                        "i.initiator_id, i.energy, i.note, i.source, i.owner_id, i.created_at, "
+                        "i.updated_at, i.deleted_at FROM interaction i {} ORDER BY {}",
+                        where, whole_table ? "i.id" : "+i.id"));
+  BindParams(rows, params);
+  SQLite::Statement attendees(
+      *db_, whole_table ? std::string("SELECT interaction_id, person_id FROM interaction_attendee "
+                                      "ORDER BY interaction_id, position")
+                        : fmt::format("SELECT interaction_id, person_id FROM interaction_attendee "
+                                      "WHERE interaction_id IN (SELECT i.id FROM interaction i {}) "
+                                      "ORDER BY interaction_id, position",
+                                      where));
+  if (!whole_table) BindParams(attendees, params);
+  bool attendee_row = attendees.executeStep();
+  // Each interaction's attendees are gathered in `scratch` and copied once, so every list is
+  // allocated at its final size.
+  std::vector<PersonId> scratch;
+  while (rows.executeStep()) {
+    ALLIES_TRY(Interaction interaction, ColumnInteraction(rows));
+    const std::int64_t id = interaction.id.value;
+    while (attendee_row && attendees.getColumn(0).getInt64() < id) {
+      attendee_row = attendees.executeStep();
+    }
+    scratch.clear();
+    while (attendee_row && attendees.getColumn(0).getInt64() == id) {
+      scratch.push_back(PersonId{attendees.getColumn(1).getInt64()});
+      attendee_row = attendees.executeStep();
+    }
+    interaction.attendees.assign(scratch.begin(), scratch.end());
+    ALLIES_TRY_VOID(visit(interaction));
+  }
+  return {};
+}
+
 Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view where,
                                                                const std::vector<Param>& params,
                                                                bool whole_table) {
-  // Reading in id (rowid) order scans the table sequentially and lets the attendees, stored in
-  // interaction order, be joined by a merge; the time order is made in memory afterwards. For a
-  // selection, "+i.id" stops SQLite from scanning the whole table just to deliver id order, so
-  // it uses the index the filter needs and sorts the few rows selected.
   std::vector<Interaction> by_id;
-  {
-    auto statement = Prepare(fmt::format(
-        "SELECT i.id, i.at, i.duration_min, i.kind, i.setting, i.purpose, i.initiator_id, "
-        "i.energy, i.note, i.source, i.owner_id, i.created_at, i.updated_at, i.deleted_at "
-        "FROM interaction i {} ORDER BY {}",
-        where, whole_table ? "i.id" : "+i.id"));
-    BindParams(*statement, params);
-    if (whole_table) {
-      // The largest id bounds the row count and costs one b-tree descent; growing the vector
-      // instead would move a million records several times.
-      auto count = Prepare("SELECT max(id) FROM interaction");
-      if (count->executeStep()) {
-        constexpr std::int64_t kMaxReserve = std::int64_t{1} << 26;
-        by_id.reserve(
-            static_cast<std::size_t>(std::min(count->getColumn(0).getInt64(), kMaxReserve)));
-      }
-    }
-    while (statement->executeStep()) {
-      ALLIES_TRY(Interaction interaction, ColumnInteraction(*statement));
-      by_id.push_back(std::move(interaction));
+  if (whole_table) {
+    // The largest id bounds the row count and costs one b-tree descent; growing the vector
+    // instead would move a million records several times.
+    auto count = Prepare("SELECT max(id) FROM interaction");
+    if (count->executeStep()) {
+      constexpr std::int64_t kMaxReserve = std::int64_t{1} << 26;
+      by_id.reserve(
+          static_cast<std::size_t>(std::min(count->getColumn(0).getInt64(), kMaxReserve)));
     }
   }
-  if (by_id.empty()) return by_id;
-  {
-    // For (nearly) the whole table, scanning every attendee and letting the merge skip those
-    // of unselected interactions beats probing the attendee table once per interaction.
-    auto statement = Prepare(
-        whole_table ? std::string("SELECT interaction_id, person_id FROM interaction_attendee "
-                                  "ORDER BY interaction_id, position")
-                    : fmt::format("SELECT interaction_id, person_id FROM interaction_attendee "
-                                  "WHERE interaction_id IN (SELECT i.id FROM interaction i {}) "
-                                  "ORDER BY interaction_id, position",
-                                  where));
-    if (!whole_table) BindParams(*statement, params);
-    // Each interaction's attendees are gathered in `scratch` and copied once, so every list
-    // is allocated at its final size.
-    std::vector<PersonId> scratch;
-    std::size_t k = 0;
-    std::int64_t current = 0;
-    auto flush = [&] {
-      if (scratch.empty()) return;
-      while (k < by_id.size() && by_id[k].id.value < current) ++k;
-      if (k < by_id.size() && by_id[k].id.value == current) {
-        by_id[k].attendees.assign(scratch.begin(), scratch.end());
-      }
-      scratch.clear();
-    };
-    while (statement->executeStep()) {
-      std::int64_t owner = statement->getColumn(0).getInt64();
-      if (owner != current) {
-        flush();
-        current = owner;
-      }
-      scratch.push_back(PersonId{statement->getColumn(1).getInt64()});
-    }
-    flush();
-  }
+  ALLIES_TRY_VOID(ScanInteractions(where, params, whole_table, [&](Interaction& interaction) {
+    by_id.push_back(std::move(interaction));
+    return Result<void>{};
+  }));
   // Sorting compact (time, position) keys is much faster than sorting the records; ties in
   // time keep id order because positions follow ids.
   std::vector<std::pair<std::int64_t, std::size_t>> keys(by_id.size());
@@ -326,26 +323,54 @@ Result<Interaction> SqliteStore::GetInteraction(InteractionId id) {
   });
 }
 
-Result<std::vector<Interaction>> SqliteStore::ListInteractions(const InteractionFilter& filter) {
-  std::vector<std::string> conditions;
+namespace {
+
+// The WHERE clause (on table `i`) and its parameters of an interaction filter, and whether it
+// selects (nearly) the whole table.
+struct InteractionSelection {
+  std::string where;
   std::vector<Param> params;
+  bool whole_table = false;
+};
+
+InteractionSelection SelectInteractions(const InteractionFilter& filter) {
+  std::vector<std::string> conditions;
+  InteractionSelection selection;
   if (!filter.include_deleted) conditions.emplace_back("i.deleted_at IS NULL");
   if (filter.attendee) {
     conditions.emplace_back(
         "i.id IN (SELECT interaction_id FROM interaction_attendee WHERE person_id = ?)");
-    params.emplace_back(filter.attendee->value);
+    selection.params.emplace_back(filter.attendee->value);
   }
   if (filter.since) {
     conditions.emplace_back("i.at >= ?");
-    params.emplace_back(Seconds(*filter.since));
+    selection.params.emplace_back(Seconds(*filter.since));
   }
   if (filter.until) {
     conditions.emplace_back("i.at < ?");
-    params.emplace_back(Seconds(*filter.until));
+    selection.params.emplace_back(Seconds(*filter.until));
   }
-  std::string where = Where(conditions);
-  bool whole_table = !filter.attendee && !filter.since && !filter.until;
-  return Read("list interactions", [&] { return LoadInteractions(where, params, whole_table); });
+  selection.where = Where(conditions);
+  selection.whole_table = !filter.attendee && !filter.since && !filter.until;
+  return selection;
+}
+
+}  // namespace
+
+Result<std::vector<Interaction>> SqliteStore::ListInteractions(const InteractionFilter& filter) {
+  InteractionSelection selection = SelectInteractions(filter);
+  return Read("list interactions", [&] {
+    return LoadInteractions(selection.where, selection.params, selection.whole_table);
+  });
+}
+
+Result<void> SqliteStore::ForEachInteraction(
+    const InteractionFilter& filter, const std::function<Result<void>(const Interaction&)>& visit) {
+  InteractionSelection selection = SelectInteractions(filter);
+  return Read("read interactions", [&] {
+    return ScanInteractions(selection.where, selection.params, selection.whole_table,
+                            [&](Interaction& interaction) { return visit(interaction); });
+  });
 }
 
 // --- ledger -------------------------------------------------------------------------------------

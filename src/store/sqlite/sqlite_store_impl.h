@@ -199,6 +199,9 @@ class SqliteStore final : public Store {
   Result<void> UpdateInteraction(const core::Interaction& interaction) override;
   Result<core::Interaction> GetInteraction(core::InteractionId id) override;
   Result<std::vector<core::Interaction>> ListInteractions(const InteractionFilter& filter) override;
+  Result<void> ForEachInteraction(
+      const InteractionFilter& filter,
+      const std::function<Result<void>(const core::Interaction&)>& visit) override;
 
   Result<core::LedgerId> InsertLedgerEntry(const core::LedgerEntry& entry) override;
   Result<void> UpdateLedgerEntry(const core::LedgerEntry& entry) override;
@@ -265,6 +268,12 @@ class SqliteStore final : public Store {
   Result<std::vector<core::Interaction>> LoadInteractions(std::string_view where,
                                                           const std::vector<Param>& params,
                                                           bool whole_table);
+  // Calls `visit` with every interaction `where` selects, with its attendees, in id order; the
+  // interaction passed may be moved from. Its statements are its own (not the cache), so
+  // `visit` may run other reads.
+  Result<void> ScanInteractions(std::string_view where, const std::vector<Param>& params,
+                                bool whole_table,
+                                const std::function<Result<void>(core::Interaction&)>& visit);
   void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees);
   core::Error InteractionWriteError(const SQLite::Exception& e, std::string_view action,
                                     const core::Interaction& interaction);
