@@ -166,10 +166,11 @@ bool IsSingleValued(Field field) {
   }
 }
 
-std::string AsciiLower(std::string_view text) {
+// A TYPE word as Contact stores it: lower case, and valid UTF-8 even when the file's is not.
+std::string TypeWord(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = Lower(c);
-  return out;
+  return IsValidUtf8(out) ? out : RepairUtf8(out);
 }
 
 std::string AsciiUpper(std::string_view text) {
@@ -339,9 +340,10 @@ RecordError CardReader::Error(const ContentLine& line, std::string_view value,
                               std::string_view problem) const {
   RecordError error;
   error.line = line.line;
-  error.property = AsciiUpper(line.name);
+  error.property = RepairUtf8(AsciiUpper(line.name));
   error.value = Shorten(value);
-  error.message = fmt::format("{} \"{}\" {}", error.property, error.value, problem);
+  // The problem may quote raw bytes of the file (a bad escape sequence, a charset name).
+  error.message = RepairUtf8(fmt::format("{} \"{}\" {}", error.property, error.value, problem));
   return error;
 }
 
@@ -535,7 +537,7 @@ CardResult<void> CardReader::Interpret(const ContentLine& line, Field field, Con
       } else {
         CollectTypes(line);
         for (const std::string_view token : types_) {
-          std::string type = AsciiLower(token);
+          std::string type = TypeWord(token);
           if (IsNotAType(type)) continue;
           email.type = std::move(type);
           break;
@@ -562,7 +564,7 @@ CardResult<void> CardReader::Interpret(const ContentLine& line, Field field, Con
         CollectTypes(line);
         std::string first;
         for (const std::string_view token : types_) {
-          std::string type = AsciiLower(token);
+          std::string type = TypeWord(token);
           if (type == "mobile" || type == "iphone") type = "cell";
           if (type == "fax" || type == "pager" || type == "cell") {
             if (phone.type.empty() || type == "fax" || (type == "pager" && phone.type == "cell")) {
@@ -592,7 +594,7 @@ CardResult<void> CardReader::Interpret(const ContentLine& line, Field field, Con
             RecordError error = Error(line, line.value, "");
             error.message = fmt::format(
                 "X-ALLIES-NOTE AT \"{}\" is not a UTC time (expected YYYY-MM-DDTHH:MM:SSZ)",
-                Shorten(at));
+                Shorten(at));  // Shorten() repairs UTF-8
             return tl::unexpected(std::move(error));
           }
           note.at = core::TimePoint{parsed->local.time_since_epoch() - *parsed->offset};
@@ -628,7 +630,7 @@ CardResult<void> CardReader::Interpret(const ContentLine& line, Field field, Con
       if (field == Field::kRelated) {
         CollectTypes(line);
         for (const std::string_view token : types_) {
-          std::string kind = AsciiLower(token);
+          std::string kind = TypeWord(token);
           if (kind == "pref") continue;
           relation.kind = kind == "co-worker" ? "colleague" : std::move(kind);
           break;
