@@ -128,7 +128,9 @@ constexpr std::array kNames = {
     NameEntry{"X-SPOUSE", Field::kSpouse},
 };
 static_assert(std::is_sorted(kNames.begin(), kNames.end(),
-                             [](const NameEntry& a, const NameEntry& b) { return a.name < b.name; }));
+                             [](const NameEntry& a, const NameEntry& b) {
+                               return a.name < b.name;
+                             }));
 
 char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -138,8 +140,9 @@ Field Lookup(std::string_view name) {
   if (name.size() > upper.size()) return Field::kNone;
   for (std::size_t i = 0; i < name.size(); ++i) upper[i] = Upper(name[i]);
   const std::string_view key(upper.data(), name.size());
-  const auto* it = std::lower_bound(kNames.begin(), kNames.end(), key,
-                                    [](const NameEntry& e, std::string_view k) { return e.name < k; });
+  const auto* it =
+      std::lower_bound(kNames.begin(), kNames.end(), key,
+                       [](const NameEntry& e, std::string_view k) { return e.name < k; });
   return (it != kNames.end() && it->name == key) ? it->field : Field::kNone;
 }
 
@@ -177,6 +180,12 @@ std::string AsciiUpper(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = Upper(c);
   return out;
+}
+
+bool IsAscii(std::string_view bytes) {
+  unsigned char any = 0;
+  for (const char c : bytes) any |= static_cast<unsigned char>(c);  // vectorises
+  return any < 0x80U;
 }
 
 // At most ~80 bytes, cut at a character boundary, made valid UTF-8: for messages.
@@ -255,8 +264,8 @@ class CardReader {
   // Decode + unescape + trim, into text_.
   CardResult<std::string_view> Text(const ContentLine& line);
   CardResult<std::optional<core::MonthDay>> Date(const ContentLine& line);
-  CardResult<int> WholeNumber(const ContentLine& line, std::string_view what,
-                              std::string_view text, int low, int high) const;
+  CardResult<int> WholeNumber(const ContentLine& line, std::string_view what, std::string_view text,
+                              int low, int high) const;
 
   [[nodiscard]] RecordError Error(const ContentLine& line, std::string_view value,
                                   std::string_view problem) const;
@@ -365,7 +374,7 @@ CardResult<std::string_view> CardReader::Decode(const ContentLine& line) {
   const std::string_view charset = FindParam(line, "CHARSET");
   const bool says_utf8 = EqualsIgnoreCase(charset, "UTF-8") || EqualsIgnoreCase(charset, "UTF8");
   if (charset.empty() || says_utf8) {
-    if (IsValidUtf8(bytes)) return bytes;
+    if (IsAscii(bytes) || IsValidUtf8(bytes)) return bytes;
     if (says_utf8) {
       return tl::unexpected(Error(line, line.value, "is not valid UTF-8 text (CHARSET=UTF-8)"));
     }
@@ -407,7 +416,8 @@ CardResult<std::optional<core::MonthDay>> CardReader::Date(const ContentLine& li
                                 "--MMDD, optionally followed by a time)"));
   };
   const auto all_digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   // A date-time: the date is what counts.
   if (const std::size_t t = text.find_first_of("Tt"); t != std::string_view::npos) {
@@ -455,7 +465,9 @@ CardResult<void> CardReader::InterpretSingle(const ContentLine& line, Field fiel
     auto bytes = Decode(line);
     if (!bytes) return tl::unexpected(std::move(bytes).error());
     vcard_internal::SplitUnescaped(*bytes, ';', pieces_);
-    const auto piece = [&](std::size_t i) { return i < pieces_.size() ? pieces_[i] : std::string(); };
+    const auto piece = [&](std::size_t i) {
+      return i < pieces_.size() ? pieces_[i] : std::string();
+    };
     if (field == Field::kName) {
       contact.family = piece(0);
       contact.given = piece(1);
@@ -813,9 +825,10 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
     error.value = "VCARD";
     error.message = next_begin == 0
                         ? std::string("BEGIN:VCARD has no END:VCARD (the file ends first)")
-                        : fmt::format("BEGIN:VCARD has no END:VCARD before the next BEGIN:VCARD "
-                                      "on line {}",
-                                      next_begin);
+                        : fmt::format(
+                              "BEGIN:VCARD has no END:VCARD before the next BEGIN:VCARD "
+                              "on line {}",
+                              next_begin);
     file.errors.push_back(std::move(error));
   };
 
@@ -838,8 +851,8 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
       if (in_card) {
         reader.Read(begin_line, lines, params, file, versions);
       } else {
-        file.errors.push_back(RecordError{line.line, "END", "VCARD",
-                                          "END:VCARD without a BEGIN:VCARD before it"});
+        file.errors.push_back(
+            RecordError{line.line, "END", "VCARD", "END:VCARD without a BEGIN:VCARD before it"});
       }
       in_card = false;
       lines.clear();

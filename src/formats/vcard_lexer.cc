@@ -78,8 +78,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 PhysicalLines::PhysicalLines(std::string_view bytes)
-    : bytes_(bytes),
-      terminator_(bytes.find('\n') == std::string_view::npos ? '\r' : '\n') {}
+    : bytes_(bytes), terminator_(bytes.find('\n') == std::string_view::npos ? '\r' : '\n') {}
 
 std::size_t PhysicalLines::LineEnd(std::size_t from, std::size_t& next) const {
   const void* hit = std::memchr(bytes_.data() + from, terminator_, bytes_.size() - from);
@@ -114,7 +113,7 @@ bool PhysicalLines::Peek(std::string_view& line) const {
 }
 
 std::string_view Arena::Copy(std::string_view text) {
-  constexpr std::size_t kBlockSize = 64 * 1024;
+  constexpr std::size_t kBlockSize = std::size_t{64} * 1024;
   while (current_ < blocks_.size() &&
          blocks_[current_].capacity - blocks_[current_].used < text.size()) {
     ++current_;

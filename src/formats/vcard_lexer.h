@@ -62,8 +62,8 @@ struct Param {
 };
 
 struct ContentLine {
-  std::string_view group;  // "item1" in `item1.EMAIL`; empty when there is none
-  std::string_view name;   // as written (case is not normalised)
+  std::string_view group;         // "item1" in `item1.EMAIL`; empty when there is none
+  std::string_view name;          // as written (case is not normalised)
   std::uint32_t first_param = 0;  // index into the params vector given to Lexer::Next
   std::uint32_t param_count = 0;
   std::string_view value;  // raw bytes after the first colon outside quotes

@@ -109,8 +109,8 @@ std::string Repeat(std::string_view text, int times) {
 std::string Dump(const Contact& c) {
   std::ostringstream out;
   out << "fn=" << c.formatted_name << "\nn=" << c.family << '|' << c.given << '|' << c.additional
-      << '|' << c.prefix << '|' << c.suffix << "\nnick=" << c.nickname << "\norg="
-      << c.organization << '|' << c.department << "\ntitle=" << c.title << "\nrole=" << c.role
+      << '|' << c.prefix << '|' << c.suffix << "\nnick=" << c.nickname << "\norg=" << c.organization
+      << '|' << c.department << "\ntitle=" << c.title << "\nrole=" << c.role
       << "\nbday=" << Day(c.birthday) << "\nanniversary=" << Day(c.anniversary)
       << "\nwork_anniversary=" << Day(c.work_anniversary) << "\nuid=" << c.uid
       << "\nconnected_on=" << (c.connected_on ? core::FormatDate(*c.connected_on) : "none")
@@ -133,16 +133,15 @@ std::string Dump(const Contact& c) {
 core::TimePoint Utc(std::string_view text) {
   auto parsed = core::ParseDateTime(text);
   EXPECT_TRUE(parsed);
-  return core::TimePoint{parsed->local.time_since_epoch() - parsed->offset.value_or(std::chrono::seconds{0})};
+  return core::TimePoint{parsed->local.time_since_epoch() -
+                         parsed->offset.value_or(std::chrono::seconds{0})};
 }
 
 // ---------------------------------------------------------------------------------------------
 // The fixtures, one test each. Expected values were written down from reading the files.
 
 // The brief spoke of 19 files; the shared fixture folder holds these 18.
-TEST(VcardFixtureTest, AllEighteenFixturesArePresent) {
-  EXPECT_EQ(FixtureNames().size(), 18U);
-}
+TEST(VcardFixtureTest, AllEighteenFixturesArePresent) { EXPECT_EQ(FixtureNames().size(), 18U); }
 
 TEST(VcardFixtureTest, AndroidQuotedPrintableNamesAndBareTypes) {
   const ContactFile file = ReadFixture("android_v21_qp_utf8_photo__ezvcard.vcf");
@@ -208,9 +207,8 @@ TEST(VcardFixtureTest, IphoneCrCrLfLinesGroupsAndPhoto) {
   EXPECT_EQ(c.title, "Money Counter");
   EXPECT_THAT(Emails(c), ElementsAre("john.doe@ibm.com /"));
   EXPECT_THAT(Phones(c), ElementsAre("905-555-1234 /cell", "905-666-1234 /home",
-                                     "905-777-1234 /work", "905-888-1234 /fax",
-                                     "905-999-1234 /fax", "905-111-1234 /pager",
-                                     "905-222-1234 /assistant"));
+                                     "905-777-1234 /work", "905-888-1234 /fax", "905-999-1234 /fax",
+                                     "905-111-1234 /pager", "905-222-1234 /assistant"));
   EXPECT_EQ(Day(c.birthday), "2012-06-06");
   EXPECT_THAT(c.urls, ElementsAre("http://www.ibm.com"));
   EXPECT_EQ(c.photos, 1);
@@ -228,9 +226,8 @@ TEST(VcardFixtureTest, MacAddressBookMixedLineEndsAndUnwrappedLabels) {
   EXPECT_EQ(c.department, "Accounting");
   EXPECT_THAT(Emails(c), ElementsAre("john.doe@ibm.com /work"));
   EXPECT_THAT(Phones(c), ElementsAre("905-777-1234 /work", "905-666-1234 /home",
-                                     "905-555-1234 /cell", "905-888-1234 /fax",
-                                     "905-999-1234 /fax", "905-111-1234 /pager",
-                                     "905-222-1234 /assistant"));
+                                     "905-555-1234 /cell", "905-888-1234 /fax", "905-999-1234 /fax",
+                                     "905-111-1234 /pager", "905-222-1234 /assistant"));
   ASSERT_EQ(c.notes.size(), 1U);
   EXPECT_THAT(c.notes[0].text,
               testing::StartsWith("THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND "
@@ -315,10 +312,10 @@ TEST(VcardFixtureTest, FullContactAltIdAndTypeLists) {
   EXPECT_EQ(c.prefix, "Prefix");
   EXPECT_EQ(c.suffix, "Suffix");
   EXPECT_EQ(c.nickname, "NickName");
-  EXPECT_THAT(Phones(c), ElementsAre("555-555-1111 /home", "555-555-1112 /work",
-                                     "555-555-1113 /cell", "555-555-1114 /cell", "555-555-1115 /",
-                                     "555-555-1116 /fax", "555-555-1117 /fax", "555-555-1118 /",
-                                     "555-555-1119 /"));
+  EXPECT_THAT(Phones(c),
+              ElementsAre("555-555-1111 /home", "555-555-1112 /work", "555-555-1113 /cell",
+                          "555-555-1114 /cell", "555-555-1115 /", "555-555-1116 /fax",
+                          "555-555-1117 /fax", "555-555-1118 /", "555-555-1119 /"));
   EXPECT_THAT(Emails(c), ElementsAre("home@example.com /home", "work@example.com /work",
                                      "school@example.com /school", "other@example.com /other",
                                      "custom@example.com /customtype"));
@@ -407,8 +404,8 @@ TEST(VcardFixtureTest, Outlook2003QuotedPrintableNoteAndJunkFreeBusyUrl) {
   EXPECT_EQ(c.role, "TheProfession");
   EXPECT_THAT(Notes(c),
               ElementsAre("This is the note field!!\nSecond line\n\nThird line is empty"));
-  EXPECT_THAT(Phones(c), ElementsAre("BusinessPhone /work", "HomePhone /home",
-                                     "MobilePhone /cell", "BusinessFaxPhone /fax"));
+  EXPECT_THAT(Phones(c), ElementsAre("BusinessPhone /work", "HomePhone /home", "MobilePhone /cell",
+                                     "BusinessFaxPhone /fax"));
   EXPECT_THAT(Emails(c), ElementsAre("jdoe@hotmail.com /"));
   EXPECT_EQ(Day(c.birthday), "1980-03-21");
   EXPECT_THAT(c.urls, ElementsAre("http://web-page-address.com"));
@@ -452,12 +449,12 @@ TEST(VcardFixtureTest, OutlookCardPictureCountsAsPhoto) {
   EXPECT_EQ(c.suffix, "(outlook)");
   EXPECT_EQ(c.organization, "Test BV");
   EXPECT_EQ(c.title, "Tester");
-  EXPECT_THAT(Phones(c), ElementsAre("(010) 123-4567 /work", "(010) 123-4568 /home",
-                                     "(010) 123-4560 /cell"));
-  EXPECT_THAT(Emails(c), ElementsAre("tester@test.com /", "tester2@test.com /",
-                                     "tester3@test.com /"));
-  EXPECT_THAT(c.urls, ElementsAre("https://www.personalhomepage.com",
-                                  "https://www.businesshomepage.com"));
+  EXPECT_THAT(Phones(c),
+              ElementsAre("(010) 123-4567 /work", "(010) 123-4568 /home", "(010) 123-4560 /cell"));
+  EXPECT_THAT(Emails(c),
+              ElementsAre("tester@test.com /", "tester2@test.com /", "tester3@test.com /"));
+  EXPECT_THAT(c.urls,
+              ElementsAre("https://www.personalhomepage.com", "https://www.businesshomepage.com"));
   EXPECT_EQ(c.photos, 1);
 }
 
@@ -509,9 +506,9 @@ TEST(VcardFixtureTest, ThunderbirdAddOnCharsetEverywhere) {
   EXPECT_EQ(c.department, "TheDepartment");
   EXPECT_EQ(c.nickname, "Johnny");
   EXPECT_EQ(c.title, "TheTitle");
-  EXPECT_THAT(Phones(c), ElementsAre("555-555-1111 /work", "555-555-2222 /home",
-                                     "555-555-5555 /cell", "555-555-3333 /fax",
-                                     "555-555-4444 /pager"));
+  EXPECT_THAT(Phones(c),
+              ElementsAre("555-555-1111 /work", "555-555-2222 /home", "555-555-5555 /cell",
+                          "555-555-3333 /fax", "555-555-4444 /pager"));
   EXPECT_THAT(Emails(c),
               ElementsAre("doe.john@hotmail.com /", "additional-email@company.com /",
                           "additional-email1@company.com /", "additional-email2@company.com /",
@@ -523,8 +520,7 @@ TEST(VcardFixtureTest, ThunderbirdAddOnCharsetEverywhere) {
   EXPECT_EQ(Day(c.anniversary), "1990-04-30");
   EXPECT_THAT(Notes(c), ElementsAre("This is the notes field.\nSecond Line\n\nFourth Line\nYou "
                                     "can put anything in the \"note\" field; even curse words."));
-  EXPECT_THAT(c.urls,
-              ElementsAre("http://www.private-webpage.com", "http://www.work-webpage.com"));
+  EXPECT_THAT(c.urls, ElementsAre("http://www.private-webpage.com", "http://www.work-webpage.com"));
   EXPECT_EQ(c.photos, 1);
 }
 
@@ -630,8 +626,9 @@ TEST(VcardLexTest, LineEndsLfCrlfMixedAndBareCr) {
   const std::string crlf = "BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nEND:VCARD";
   const std::string mixed = "BEGIN:VCARD\r\nFN:A\nEND:VCARD\r\nBEGIN:VCARD\nFN:B\r\nEND:VCARD\n";
   const std::string cr = "BEGIN:VCARD\rFN:A\rEND:VCARD\rBEGIN:VCARD\rFN:B\rEND:VCARD\r";
-  const std::string crcrlf = "BEGIN:VCARD\r\r\nFN:A\r\r\nEND:VCARD\r\r\nBEGIN:VCARD\r\r\nFN:B\r\r\n"
-                             "END:VCARD\r\r\n";
+  const std::string crcrlf =
+      "BEGIN:VCARD\r\r\nFN:A\r\r\nEND:VCARD\r\r\nBEGIN:VCARD\r\r\nFN:B\r\r\n"
+      "END:VCARD\r\r\n";
   for (const std::string& text : {lf, crlf, mixed, cr, crcrlf}) {
     const ContactFile file = Read(text);
     ASSERT_EQ(file.contacts.size(), 2U) << text;
@@ -642,7 +639,8 @@ TEST(VcardLexTest, LineEndsLfCrlfMixedAndBareCr) {
 }
 
 TEST(VcardLexTest, BareCrInsideAValueOfAnLfFileIsTextAndBecomesNewline) {
-  const Contact c = ReadOne("BEGIN:VCARD\r\nNOTE:one\rtwo\r\nX-CUSTOM:a\rb\r\nFN:X\r\nEND:VCARD\r\n");
+  const Contact c =
+      ReadOne("BEGIN:VCARD\r\nNOTE:one\rtwo\r\nX-CUSTOM:a\rb\r\nFN:X\r\nEND:VCARD\r\n");
   EXPECT_THAT(Notes(c), ElementsAre("one\ntwo"));
   EXPECT_EQ(c.formatted_name, "X");
 }
@@ -662,9 +660,9 @@ TEST(VcardLexTest, BareQuotedPrintableParameter) {
 }
 
 TEST(VcardLexTest, SoftBreakBeforeEndDoesNotSwallowTheEnd) {
-  const ContactFile file =
-      Read("BEGIN:VCARD\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=\nEND:VCARD\nBEGIN:VCARD\nFN:B\n"
-           "END:VCARD\n");
+  const ContactFile file = Read(
+      "BEGIN:VCARD\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=\nEND:VCARD\nBEGIN:VCARD\nFN:B\n"
+      "END:VCARD\n");
   EXPECT_THAT(file.errors, IsEmpty());
   ASSERT_EQ(file.contacts.size(), 2U);
   EXPECT_THAT(Notes(file.contacts[0]), ElementsAre("abc"));
@@ -739,7 +737,8 @@ TEST(VcardLexTest, PrefOrdersEmailsAndPhonesAndPicksSingleValues) {
 
 TEST(VcardLexTest, EscapesInTextAndStructuredValues) {
   const Contact c = ReadOne(
-      "BEGIN:VCARD\nN:O\\;Brien;Ann\\, Marie;;;\nORG:A\\;B;Dept\\\\X\nNOTE:a\\,b\\;c\\nd\\Ne\\\\f\\:g"
+      "BEGIN:VCARD\nN:O\\;Brien;Ann\\, "
+      "Marie;;;\nORG:A\\;B;Dept\\\\X\nNOTE:a\\,b\\;c\\nd\\Ne\\\\f\\:g"
       "\\qh\\\nURL:http\\://x.org/a\\,b\nCATEGORIES:one\\,two,three , ,four\nEND:VCARD\n");
   EXPECT_EQ(c.family, "O;Brien");
   EXPECT_EQ(c.given, "Ann, Marie");
@@ -816,14 +815,14 @@ TEST(VcardLexTest, DateForms) {
 
 TEST(VcardLexTest, RelatedTypesAndOtherVendors) {
   const Contact c = ReadOne(
-      "BEGIN:VCARD\nVERSION:4.0\nRELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af\n"
+      "BEGIN:VCARD\nVERSION:4.0\nRELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-"
+      "e29025acd8af\n"
       "RELATED;VALUE=text;TYPE=co-worker,pref:Pat\nRELATED;VALUE=text:Sam\nX-MS-CHILD:Kid\n"
       "X-KADDRESSBOOK-X-ManagersName:Boss\nX-KADDRESSBOOK-X-Anniversary:2001-02-03\n"
       "X-MANAGER:Other Boss\nEND:VCARD\n");
   EXPECT_THAT(Relations(c),
-              ElementsAre("friend: urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af",
-                          "colleague: Pat", "related: Sam", "child: Kid", "manager: Boss",
-                          "manager: Other Boss"));
+              ElementsAre("friend: urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af", "colleague: Pat",
+                          "related: Sam", "child: Kid", "manager: Boss", "manager: Other Boss"));
   EXPECT_EQ(Day(c.anniversary), "2001-02-03");
 }
 
@@ -852,7 +851,10 @@ TEST(VcardLexTest, AlliesOwnProperties) {
 }
 
 TEST(VcardLexTest, ByteOrderMarks) {
-  EXPECT_EQ(ReadOne("\xEF\xBB\xBF" "BEGIN:VCARD\nFN:Ann\nEND:VCARD\n").formatted_name, "Ann");
+  EXPECT_EQ(ReadOne("\xEF\xBB\xBF"
+                    "BEGIN:VCARD\nFN:Ann\nEND:VCARD\n")
+                .formatted_name,
+            "Ann");
   std::string utf16 = "\xFF\xFE";
   for (const char ch : std::string("BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n")) {
     utf16 += ch;
@@ -968,8 +970,7 @@ TEST(VcardErrorTest, TruncatedFileRefusesTheLastCard) {
 }
 
 TEST(VcardErrorTest, BeginInsideACardRefusesTheUnfinishedOne) {
-  const ContactFile file =
-      Read("BEGIN:VCARD\nFN:Ann\nBEGIN:VCARD\nFN:Bob\nEND:VCARD\nEND:VCARD\n");
+  const ContactFile file = Read("BEGIN:VCARD\nFN:Ann\nBEGIN:VCARD\nFN:Bob\nEND:VCARD\nEND:VCARD\n");
   ASSERT_EQ(file.contacts.size(), 1U);
   EXPECT_EQ(file.contacts[0].formatted_name, "Bob");
   ASSERT_EQ(file.errors.size(), 2U);
@@ -991,7 +992,8 @@ TEST(VcardErrorTest, AlliesNumbersOutOfRange) {
   EXPECT_EQ(file.errors[1].message,
             "X-ALLIES-CADENCE-DAYS \"soon\" is not a whole number of days from 1 to 36500");
   EXPECT_EQ(file.errors[2].line, 8U);
-  EXPECT_EQ(file.errors[2].message, "X-ALLIES-OFFER RATING \"7\" is not a whole number from 0 to 5");
+  EXPECT_EQ(file.errors[2].message,
+            "X-ALLIES-OFFER RATING \"7\" is not a whole number from 0 to 5");
   EXPECT_EQ(file.errors[3].message,
             "X-ALLIES-NOTE AT \"yesterday\" is not a UTC time (expected YYYY-MM-DDTHH:MM:SSZ)");
 }
@@ -1126,7 +1128,8 @@ TEST(VcardRobustnessTest, TruncationsAndByteFlipsOfEveryFixture) {
     const std::string bytes = ReadBytes(VcardDir() / name);
     std::vector<std::string> variants;
     constexpr std::size_t kCuts = 50;
-    for (std::size_t i = 0; i < kCuts; ++i) variants.push_back(bytes.substr(0, bytes.size() * i / kCuts));
+    for (std::size_t i = 0; i < kCuts; ++i)
+      variants.push_back(bytes.substr(0, bytes.size() * i / kCuts));
     constexpr std::size_t kFlips = 200;
     const char values[] = {'\0', '\r', '\n', ':', ';', '=', ' ', '\\', '"', '^', '\xC3', '\xFF'};
     for (std::size_t i = 0; i < kFlips; ++i) {

@@ -87,34 +87,42 @@ core::Result<std::string> DecodeBase64(std::string_view text) {
 }
 
 void AppendUnescaped(std::string_view text, std::string& out) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy the run up to the next backslash or CR in one go: most values have neither.
+    std::size_t run = i;
+    while (run < text.size() && text[run] != '\\' && text[run] != '\r') ++run;
+    out.append(text.substr(i, run - i));
+    i = run;
+    if (i == text.size()) break;
     const char c = text[i];
     if (c == '\r') {
       out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      i += (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
       continue;
     }
-    if (c != '\\' || i + 1 == text.size()) {
+    if (i + 1 == text.size()) {
       out += c;
-      continue;
+      break;
     }
     const char next = text[i + 1];
     switch (next) {
       case 'n':
       case 'N':
         out += '\n';
-        ++i;
+        i += 2;
         break;
       case ',':
       case ';':
-      case ':':   // not in the RFCs, but Apple and Gmail escape colons in URLs
-      case '"':   // nor this: Apple and Gmail escape quotes in notes
+      case ':':  // not in the RFCs, but Apple and Gmail escape colons in URLs
+      case '"':  // nor this: Apple and Gmail escape quotes in notes
       case '\\':
         out += next;
-        ++i;
+        i += 2;
         break;
       default:
         out += c;
+        ++i;
         break;
     }
   }
