@@ -44,8 +44,10 @@
 //
 // A card is refused (a RecordError, and absent from `contacts`) when a mapped property cannot be
 // decoded (bad quoted-printable or base64, bytes not valid in the charset, an unknown charset), a
-// date is not a date, an X-ALLIES number is out of range, or the card has no END:VCARD. The
-// error's line is the offending property's first physical line.
+// date is not a date, an X-ALLIES number is out of range, or the card has no END:VCARD (the file
+// ends first, or another BEGIN:VCARD comes first: 2.1's embedded AGENT cards are not supported).
+// The error's line is the offending property's first physical line, or the BEGIN:VCARD line for a
+// card without an end. An END:VCARD outside any card is also reported as an error.
 
 #include <string>
 #include <string_view>
