@@ -61,7 +61,7 @@ struct FieldName {
   std::string_view type;
 };
 
-constexpr std::array<FieldName, 41> kFieldNames = {{
+constexpr std::array<FieldName, 43> kFieldNames = {{
     {"name", Field::kName, ""},
     {"first", Field::kFirst, ""},
     {"middle", Field::kMiddle, ""},
@@ -103,10 +103,9 @@ constexpr std::array<FieldName, 41> kFieldNames = {{
     {"needs", Field::kNeeds, ""},
     {"closeness", Field::kCloseness, ""},
     {"cadence-days", Field::kCadenceDays, ""},
+    {"reports-to", Field::kReportsTo, ""},
+    {"ignore", Field::kIgnore, ""},
 }};
-// "reports-to" and "ignore" complete the list; kept apart because the array above is sized.
-constexpr FieldName kReportsToName = {"reports-to", Field::kReportsTo, ""};
-constexpr FieldName kIgnoreName = {"ignore", Field::kIgnore, ""};
 
 enum class DateOrder { kMonthFirst, kDayFirst };
 
@@ -344,20 +343,40 @@ constexpr std::array<std::string_view, 2> kLiveMailGermanRequired = {"Name", "E-
 
 // In the order they are tried: the more specific first (Google's current header and Outlook's
 // both start "First Name,Middle Name,Last Name"; only Google's has Labels).
-const std::array<Preset, 8> kPresets = {{
+constexpr std::array<Preset, 8> kPresets = {{
     {"allies", kAlliesRequired, {}, kAlliesRules, DateOrder::kMonthFirst, true, false},
     {"linkedin", kLinkedInRequired, {}, kLinkedInRules, DateOrder::kMonthFirst, false, false},
-    {"google-legacy", kGoogleLegacyRequired, {}, kGoogleLegacyRules, DateOrder::kMonthFirst, false,
+    {"google-legacy",
+     kGoogleLegacyRequired,
+     {},
+     kGoogleLegacyRules,
+     DateOrder::kMonthFirst,
+     false,
      true},
     {"google", kGoogleRequired, {}, kGoogleRules, DateOrder::kMonthFirst, false, true},
-    {"thunderbird", kThunderbirdRequired, {}, kThunderbirdRules, DateOrder::kMonthFirst, false,
+    {"thunderbird",
+     kThunderbirdRequired,
+     {},
+     kThunderbirdRules,
+     DateOrder::kMonthFirst,
+     false,
      false},
     {"outlook", kOutlookRequired, kOutlookAnyOf, kOutlookRules, DateOrder::kMonthFirst, false,
      false},
-    {"outlook-de", kOutlookGermanRequired, {}, kOutlookGermanRules, DateOrder::kDayFirst, false,
+    {"outlook-de",
+     kOutlookGermanRequired,
+     {},
+     kOutlookGermanRules,
+     DateOrder::kDayFirst,
+     false,
      false},
-    {"live-mail-de", kLiveMailGermanRequired, {}, kLiveMailGermanRules, DateOrder::kDayFirst,
-     false, false},
+    {"live-mail-de",
+     kLiveMailGermanRequired,
+     {},
+     kLiveMailGermanRules,
+     DateOrder::kDayFirst,
+     false,
+     false},
 }};
 
 constexpr std::size_t kMaxShown = 80;
@@ -600,8 +619,7 @@ std::optional<DateTokens> Tokenize(std::string_view text) {
 // Day and month of an all-numeric date A?B?Y whose separator is '/' or '-', by `order`.
 bool IsAmbiguousNumeric(const DateTokens& tokens) {
   return tokens.words.empty() && tokens.numbers.size() >= 2 && tokens.numbers.size() <= 3 &&
-         !tokens.separators.empty() && tokens.separators[0] != '.' &&
-         tokens.numbers[0].size() <= 2;
+         !tokens.separators.empty() && tokens.separators[0] != '.' && tokens.numbers[0].size() <= 2;
 }
 
 struct DateResult {
@@ -647,8 +665,8 @@ DateResult ParseFlexibleDate(std::string_view raw, DateOrder order) {
   if (numbers[0].size() > 2 || numbers[1].size() > 2) return {};
   if (numbers.size() == 3 && !(year = YearOf(numbers[2]))) return {};
   const bool day_first = separator == '.' || order == DateOrder::kDayFirst;
-  const auto value = day_first ? MakeMonthDay(*second, *first, year)
-                               : MakeMonthDay(*first, *second, year);
+  const auto value =
+      day_first ? MakeMonthDay(*second, *first, year) : MakeMonthDay(*first, *second, year);
   return {value.has_value(), value};
 }
 
@@ -673,8 +691,6 @@ const FieldName* FindFieldName(std::string_view name) {
   for (const FieldName& field : kFieldNames) {
     if (field.name == key) return &field;
   }
-  if (key == kReportsToName.name) return &kReportsToName;
-  if (key == kIgnoreName.name) return &kIgnoreName;
   return nullptr;
 }
 
@@ -755,7 +771,9 @@ class RowReader {
  public:
   RowReader(const std::vector<std::string>& header, std::vector<Binding> bindings,
             std::vector<DateOrder> orders, bool allies)
-      : header_(header), bindings_(std::move(bindings)), orders_(std::move(orders)),
+      : header_(header),
+        bindings_(std::move(bindings)),
+        orders_(std::move(orders)),
         allies_(allies) {}
 
   std::optional<Problem> Read(const std::vector<std::string>& cells, Contact& contact) const {
@@ -796,41 +814,93 @@ class RowReader {
       if (target.empty()) target = std::string(value);
     };
     switch (binding.field) {
-      case Field::kName: set(contact.formatted_name); break;
-      case Field::kFirst: set(contact.given); break;
-      case Field::kMiddle: set(contact.additional); break;
-      case Field::kLast: set(contact.family); break;
-      case Field::kPrefix: set(contact.prefix); break;
-      case Field::kSuffix: set(contact.suffix); break;
-      case Field::kNickname: set(contact.nickname); break;
-      case Field::kOrganization: set(contact.organization); break;
-      case Field::kDepartment: set(contact.department); break;
-      case Field::kTitle: set(contact.title); break;
-      case Field::kRole: set(contact.role); break;
-      case Field::kUid: set(contact.uid); break;
-      case Field::kReportsTo: set(contact.reports_to); break;
-      case Field::kPhoto: ++contact.photos; break;
-      case Field::kEmail: return AddEmails(column, value, type, preferred, contact, pending);
-      case Field::kPhone: AddPhones(value, type, preferred, pending); break;
-      case Field::kRelated: AddRelated(value, type, contact); break;
-      case Field::kUrl: AddList(value, "\r\n", contact.urls); break;
-      case Field::kTags: AddTags(value, contact); break;
-      case Field::kNeeds: AddList(value, "\r\n;,", contact.needs); break;
-      case Field::kNote: AddNotes(value, contact); break;
-      case Field::kOffers: return AddOffers(column, value, contact);
-      case Field::kCloseness: return SetNumber(column, value, 0, 5, contact.closeness);
-      case Field::kCadenceDays: return SetNumber(column, value, 1, 36500, contact.cadence_days);
-      case Field::kBirthday: return SetDate(column, value, contact.birthday);
-      case Field::kAnniversary: return SetDate(column, value, contact.anniversary);
-      case Field::kWorkAnniversary: return SetDate(column, value, contact.work_anniversary);
+      case Field::kName:
+        set(contact.formatted_name);
+        break;
+      case Field::kFirst:
+        set(contact.given);
+        break;
+      case Field::kMiddle:
+        set(contact.additional);
+        break;
+      case Field::kLast:
+        set(contact.family);
+        break;
+      case Field::kPrefix:
+        set(contact.prefix);
+        break;
+      case Field::kSuffix:
+        set(contact.suffix);
+        break;
+      case Field::kNickname:
+        set(contact.nickname);
+        break;
+      case Field::kOrganization:
+        set(contact.organization);
+        break;
+      case Field::kDepartment:
+        set(contact.department);
+        break;
+      case Field::kTitle:
+        set(contact.title);
+        break;
+      case Field::kRole:
+        set(contact.role);
+        break;
+      case Field::kUid:
+        set(contact.uid);
+        break;
+      case Field::kReportsTo:
+        set(contact.reports_to);
+        break;
+      case Field::kPhoto:
+        ++contact.photos;
+        break;
+      case Field::kEmail:
+        return AddEmails(column, value, type, preferred, contact, pending);
+      case Field::kPhone:
+        AddPhones(value, type, preferred, pending);
+        break;
+      case Field::kRelated:
+        AddRelated(value, type, contact);
+        break;
+      case Field::kUrl:
+        AddList(value, "\r\n", contact.urls);
+        break;
+      case Field::kTags:
+        AddTags(value, contact);
+        break;
+      case Field::kNeeds:
+        AddList(value, "\r\n;,", contact.needs);
+        break;
+      case Field::kNote:
+        AddNotes(value, contact);
+        break;
+      case Field::kOffers:
+        return AddOffers(column, value, contact);
+      case Field::kCloseness:
+        return SetNumber(column, value, 0, 5, contact.closeness);
+      case Field::kCadenceDays:
+        return SetNumber(column, value, 1, 36500, contact.cadence_days);
+      case Field::kBirthday:
+        return SetDate(column, value, contact.birthday);
+      case Field::kAnniversary:
+        return SetDate(column, value, contact.anniversary);
+      case Field::kWorkAnniversary:
+        return SetDate(column, value, contact.work_anniversary);
       case Field::kEvent:
         if (type == "anniversary") return SetDate(column, value, contact.anniversary);
         break;
-      case Field::kConnectedOn: return SetConnectedOn(column, value, contact);
-      case Field::kBirthYear: return SetBirthPart(column, value, 0, 9999, pending.birth_year);
-      case Field::kBirthMonth: return SetBirthPart(column, value, 1, 12, pending.birth_month);
-      case Field::kBirthDay: return SetBirthPart(column, value, 1, 31, pending.birth_day);
-      case Field::kIgnore: break;
+      case Field::kConnectedOn:
+        return SetConnectedOn(column, value, contact);
+      case Field::kBirthYear:
+        return SetBirthPart(column, value, 0, 9999, pending.birth_year);
+      case Field::kBirthMonth:
+        return SetBirthPart(column, value, 1, 12, pending.birth_month);
+      case Field::kBirthDay:
+        return SetBirthPart(column, value, 1, 31, pending.birth_day);
+      case Field::kIgnore:
+        break;
     }
     return std::nullopt;
   }
@@ -884,7 +954,8 @@ class RowReader {
       return;
     }
     for (std::string_view name : SplitList(value, "\r\n")) {
-      contact.related.push_back(ContactRelation{type.empty() ? "related" : type, std::string(name)});
+      contact.related.push_back(
+          ContactRelation{type.empty() ? "related" : type, std::string(name)});
     }
   }
 
@@ -993,8 +1064,7 @@ class RowReader {
     return std::nullopt;
   }
 
-  std::optional<Problem> SetBirthPart(std::size_t column, std::string_view value, int low,
-                                      int high,
+  std::optional<Problem> SetBirthPart(std::size_t column, std::string_view value, int low, int high,
                                       std::optional<std::pair<int, std::size_t>>& target) const {
     const auto number = WholeNumber(value);
     if (!number || *number < low || *number > high) {
@@ -1033,8 +1103,7 @@ class RowReader {
 
 bool IsDateField(Field field) {
   return field == Field::kBirthday || field == Field::kAnniversary ||
-         field == Field::kWorkAnniversary || field == Field::kConnectedOn ||
-         field == Field::kEvent;
+         field == Field::kWorkAnniversary || field == Field::kConnectedOn || field == Field::kEvent;
 }
 
 // The order of slash dates in column `column`, from its values (see contacts_csv.h).
@@ -1116,11 +1185,13 @@ core::Result<void> ApplyMap(const ContactsCsvOptions& options, const std::vector
 
 // A row that arrives as one quoted field holding the delimiter, where the header has several
 // columns, is a whole row that a spreadsheet quoted again; split it once more.
-std::vector<std::string> Unwrapped(const std::vector<std::string>& row, std::size_t columns,
+std::vector<std::string> Unwrapped(std::vector<std::string>&& row, std::size_t columns,
                                    char delimiter) {
-  if (row.size() != 1 || columns < 2 || row[0].find(delimiter) == std::string::npos) return row;
+  if (row.size() != 1 || columns < 2 || row[0].find(delimiter) == std::string::npos) {
+    return std::move(row);
+  }
   auto table = ReadCsv(row[0], CsvOptions{"UTF-8", delimiter});
-  if (!table || table->rows.size() != 1 || table->rows[0].size() < 2) return row;
+  if (!table || table->rows.size() != 1 || table->rows[0].size() < 2) return std::move(row);
   return std::move(table->rows[0]);
 }
 
@@ -1141,32 +1212,20 @@ std::optional<RecordError> ExtraField(const std::vector<std::string>& cells, std
   return std::nullopt;
 }
 
-}  // namespace
+struct Columns {
+  const Preset* preset = nullptr;  // null: the user's --map alone
+  std::vector<Binding> bindings;   // one per header column
+};
 
-std::vector<std::string> ContactFieldNames() {
-  std::vector<std::string> names;
-  for (const FieldName& field : kFieldNames) names.emplace_back(field.name);
-  names.emplace_back(kReportsToName.name);
-  names.emplace_back(kIgnoreName.name);
-  return names;
-}
-
-core::Result<ContactFile> ReadContactsCsv(std::string_view bytes,
-                                          const ContactsCsvOptions& options) {
-  ALLIES_TRY(CsvTable table, ReadCsv(bytes, options.csv));
-  ALLIES_TRY(const std::size_t header_row, FindHeader(table));
-  const std::vector<std::string>& header = table.rows[header_row];
-  const std::size_t header_line = table.row_lines[header_row];
+// Recognises the preset from the header and binds every column, then applies --map.
+core::Result<Columns> BindColumns(const std::vector<std::string>& header, std::size_t header_line,
+                                  const ContactsCsvOptions& options) {
   std::vector<std::string> keys;
+  keys.reserve(header.size());
   for (const std::string& column : header) keys.push_back(Key(column));
-
-  const Preset* preset = nullptr;
-  for (const Preset& candidate : kPresets) {
-    if (Matches(candidate, keys)) {
-      preset = &candidate;
-      break;
-    }
-  }
+  const auto* found = std::find_if(kPresets.begin(), kPresets.end(),
+                                   [&](const Preset& preset) { return Matches(preset, keys); });
+  const Preset* preset = found == kPresets.end() ? nullptr : found;
   if (preset == nullptr && options.map.empty()) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("the header (line {}) is not one of a known export (LinkedIn, Google, "
@@ -1177,9 +1236,10 @@ core::Result<ContactFile> ReadContactsCsv(std::string_view bytes,
   }
   std::vector<Binding> bindings(header.size());
   if (preset != nullptr) {
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      for (const Rule& rule : preset->rules) {
-        if (keys[i] == Key(rule.column)) {
+    for (const Rule& rule : preset->rules) {
+      const std::string key = Key(rule.column);
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] == key) {
           bindings[i] = Binding{rule.field, std::string(rule.type), rule.preferred, std::nullopt};
         }
       }
@@ -1187,6 +1247,27 @@ core::Result<ContactFile> ReadContactsCsv(std::string_view bytes,
     if (preset->google) BindGoogleGroups(keys, bindings);
   }
   ALLIES_TRY_VOID(ApplyMap(options, keys, header, header_line, bindings));
+  return Columns{preset, std::move(bindings)};
+}
+
+}  // namespace
+
+std::vector<std::string> ContactFieldNames() {
+  std::vector<std::string> names;
+  names.reserve(kFieldNames.size());
+  for (const FieldName& field : kFieldNames) names.emplace_back(field.name);
+  return names;
+}
+
+core::Result<ContactFile> ReadContactsCsv(std::string_view bytes,
+                                          const ContactsCsvOptions& options) {
+  ALLIES_TRY(CsvTable table, ReadCsv(bytes, options.csv));
+  ALLIES_TRY(const std::size_t header_row, FindHeader(table));
+  const std::vector<std::string>& header = table.rows[header_row];
+  const std::size_t header_line = table.row_lines[header_row];
+  ALLIES_TRY(Columns columns, BindColumns(header, header_line, options));
+  const Preset* preset = columns.preset;
+  std::vector<Binding>& bindings = columns.bindings;
 
   const DateOrder fallback = preset ? preset->order : DateOrder::kMonthFirst;
   std::vector<DateOrder> orders(header.size(), fallback);
@@ -1202,7 +1283,8 @@ core::Result<ContactFile> ReadContactsCsv(std::string_view bytes,
                          preset != nullptr && preset->allies);
   for (std::size_t r = header_row + 1; r < table.rows.size(); ++r) {
     if (IsBlankRow(table.rows[r])) continue;
-    std::vector<std::string> cells = Unwrapped(table.rows[r], header.size(), table.delimiter);
+    const std::vector<std::string> cells =
+        Unwrapped(std::move(table.rows[r]), header.size(), table.delimiter);
     const auto line_of = [&](std::size_t column) {
       std::size_t line = table.row_lines[r];
       for (std::size_t i = 0; i < column && i < cells.size(); ++i) line += CountLineEnds(cells[i]);
@@ -1234,6 +1316,7 @@ std::string WriteContactsCsv(const std::vector<Contact>& contacts) {
 
   const auto lines = [](const std::vector<std::string>& items) {
     std::vector<std::string> escaped;
+    escaped.reserve(items.size());
     for (const std::string& item : items) escaped.push_back(Escape(item));
     return core::Join(escaped, "\n");
   };
@@ -1247,7 +1330,8 @@ std::string WriteContactsCsv(const std::vector<Contact>& contacts) {
     std::vector<std::string> emails, phones, notes, related, offers;
     for (const auto& email : c.emails) emails.push_back(WriteTyped(email.type, email.address));
     for (const auto& phone : c.phones) phones.push_back(WriteTyped(phone.type, phone.number));
-    for (const auto& relation : c.related) related.push_back(WriteTyped(relation.kind, relation.name));
+    for (const auto& relation : c.related)
+      related.push_back(WriteTyped(relation.kind, relation.name));
     for (const auto& note : c.notes) {
       std::string text = Escape(note.text);
       if (note.at) {
@@ -1265,14 +1349,33 @@ std::string WriteContactsCsv(const std::vector<Contact>& contacts) {
       }
       offers.push_back(fmt::format("{}={}", key, offer.rating));
     }
-    rows.push_back({c.formatted_name, c.given, c.additional, c.family, c.prefix, c.suffix,
-                    c.nickname, c.organization, c.department, c.title, c.role,
-                    core::Join(emails, "\n"), core::Join(phones, "\n"), date(c.birthday),
-                    date(c.anniversary), date(c.work_anniversary),
+    rows.push_back({c.formatted_name,
+                    c.given,
+                    c.additional,
+                    c.family,
+                    c.prefix,
+                    c.suffix,
+                    c.nickname,
+                    c.organization,
+                    c.department,
+                    c.title,
+                    c.role,
+                    core::Join(emails, "\n"),
+                    core::Join(phones, "\n"),
+                    date(c.birthday),
+                    date(c.anniversary),
+                    date(c.work_anniversary),
                     c.connected_on ? core::FormatDate(*c.connected_on) : std::string(),
-                    core::Join(notes, "\n"), lines(c.categories), core::Join(related, "\n"),
-                    lines(c.urls), c.uid, core::Join(offers, "\n"), lines(c.needs),
-                    number(c.closeness), number(c.cadence_days), c.reports_to});
+                    core::Join(notes, "\n"),
+                    lines(c.categories),
+                    core::Join(related, "\n"),
+                    lines(c.urls),
+                    c.uid,
+                    core::Join(offers, "\n"),
+                    lines(c.needs),
+                    number(c.closeness),
+                    number(c.cadence_days),
+                    c.reports_to});
   }
   return WriteCsv(rows);
 }

@@ -60,9 +60,9 @@ namespace allies::formats {
 
 struct ContactsCsvOptions {
   CsvOptions csv;
-  // --map COLUMN=FIELD pairs, in order: COLUMN is a header name (compared as presets compare), FIELD
-  // one of ContactFieldNames(). They override the preset's use of that column, or add to it; with
-  // an unknown header they are the whole mapping. A column mapped twice takes the last FIELD.
+  // --map COLUMN=FIELD pairs, in order: COLUMN is a header name (compared as presets compare),
+  // FIELD one of ContactFieldNames(). They override the preset's use of that column, or add to it;
+  // with an unknown header they are the whole mapping. A column mapped twice takes the last FIELD.
   std::vector<std::pair<std::string, std::string>> map;
 };
 

@@ -79,9 +79,9 @@ TEST(ContactsCsvFixtureTest, GermanOutlook2007) {
   // "E-Mail-Typ" SMTP is the transport, not a type; the display name is not the contact's.
   EXPECT_EQ(robin.emails, (Emails{{"robin@example.de", ""}}));
   EXPECT_EQ(robin.phones, (Phones{{"+49 1600000", "work"}}));  // "Telefon geschäftlich"
-  EXPECT_FALSE(robin.birthday);     // "0.0.00"
-  EXPECT_FALSE(robin.anniversary);  // "Jahrestag" "0.0.00"
-  EXPECT_TRUE(robin.notes.empty());  // "Notizen" holds a bare line end
+  EXPECT_FALSE(robin.birthday);                                // "0.0.00"
+  EXPECT_FALSE(robin.anniversary);                             // "Jahrestag" "0.0.00"
+  EXPECT_TRUE(robin.notes.empty());                            // "Notizen" holds a bare line end
   EXPECT_EQ(robin.urls, (Strings{"http://example.de"}));
   EXPECT_TRUE(robin.categories.empty());
 }
@@ -170,7 +170,8 @@ constexpr std::string_view kLinkedInPreamble =
 TEST(ContactsCsvLinkedInTest, ReadsRowsWithTheirQuirks) {
   const std::string text =
       std::string(kLinkedInPreamble) +
-      "Anna,Konterman\xF0\x9F\x94\xB8,https://www.linkedin.com/in/anna-k%F0%9F%94%B8,,\"Reinsurance "
+      "Anna,Konterman\xF0\x9F\x94\xB8,https://www.linkedin.com/in/"
+      "anna-k%F0%9F%94%B8,,\"Reinsurance "
       "Group of America, Incorporated\",Head of IT ,09 Oct 2024\n"
       "Igor\t,van Tuyll van Serooskerken ,https://www.linkedin.com/in/igor-stipeti%C4%87,"
       "igor@example.com,\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1, -,24 Oct 2024\n"
@@ -202,7 +203,8 @@ TEST(ContactsCsvLinkedInTest, ReadsRowsWithTheirQuirks) {
 
 TEST(ContactsCsvLinkedInTest, AcceptsBomAndCrlf) {
   std::string text = "\xEF\xBB\xBF";
-  for (char c : std::string(kLinkedInPreamble) + "Ana,Ruiz,https://x/in/ana,,ACME,CTO,05 May 2021\n") {
+  for (char c :
+       std::string(kLinkedInPreamble) + "Ana,Ruiz,https://x/in/ana,,ACME,CTO,05 May 2021\n") {
     if (c == '\n') text += '\r';
     text += c;
   }
@@ -276,8 +278,8 @@ std::string Utf16Le(std::string_view ascii_or_latin1_free_utf8) {
     auto c = static_cast<unsigned char>(ascii_or_latin1_free_utf8[i]);
     unsigned cp = c;
     if (c >= 0xC0) {
-      cp = ((c & 0x1Fu) << 6) |
-           (static_cast<unsigned char>(ascii_or_latin1_free_utf8[++i]) & 0x3Fu);
+      cp =
+          ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(ascii_or_latin1_free_utf8[++i]) & 0x3Fu);
     }
     out.push_back(static_cast<char>(cp & 0xFF));
     out.push_back(static_cast<char>(cp >> 8));
@@ -288,7 +290,9 @@ std::string Utf16Le(std::string_view ascii_or_latin1_free_utf8) {
 TEST(ContactsCsvGoogleTest, LegacyGoogleCsvInUtf16) {
   const std::string text =
       std::string(kGoogleLegacyHeader) +
-      "Jos\xC3\xA9 Garc\xC3\xAD" "a,Jos\xC3\xA9,,Garc\xC3\xAD" "a,,,,,,,,Pepe,,,1980-03-22,,,,,,,,,,,"
+      "Jos\xC3\xA9 Garc\xC3\xAD"
+      "a,Jos\xC3\xA9,,Garc\xC3\xAD"
+      "a,,,,,,,,Pepe,,,1980-03-22,,,,,,,,,,,"
       "\"Met at KubeCon\nLikes chess\",* My Contacts ::: Vendors,* Home,jose@home.example,"
       "Work,jose@acme.example ::: jg@acme.example,Mobile,+34 600 000 000,Work Fax,+34 910 000 "
       "000,,ACME,,CTO,IT,Spouse,Ana,Profile,https://acme.example/jose\r\n";
@@ -401,13 +405,26 @@ TEST(ContactsCsvOutlookTest, EnglishDesktopExport) {
   // 45 Radio Phone, 49 Anniversary, 52 Birthday, 54 Categories, 57 E-mail Address,
   // 58 E-mail Type, 60 E-mail 2 Address, 75 Manager's Name, 77 Notes, 86 Spouse, 91 Web Page.
   const std::string text =
-      QuotedHeader(kOutlookDesktopHeader) +
-      OutlookRow({{0, "Ms."}, {1, "Priya"}, {3, "Nair"}, {5, "\"Initech, Inc.\""},
-                  {6, "Security"}, {7, "CISO"}, {31, "+1 555 0100"}, {40, "+1 555 0101"},
-                  {44, "+1 555 0199"}, {45, "+1 555 0102"}, {49, "0/0/00"}, {52, "3/22/1980"},
-                  {54, "\"Vendors;Board\""}, {57, "priya@initech.example"}, {58, "SMTP"},
-                  {60, "priya@home.example"}, {75, "Bill Lumbergh"}, {77, "\"Prefers calls\""},
-                  {86, "Raj"}, {91, "https://initech.example"}});
+      QuotedHeader(kOutlookDesktopHeader) + OutlookRow({{0, "Ms."},
+                                                        {1, "Priya"},
+                                                        {3, "Nair"},
+                                                        {5, "\"Initech, Inc.\""},
+                                                        {6, "Security"},
+                                                        {7, "CISO"},
+                                                        {31, "+1 555 0100"},
+                                                        {40, "+1 555 0101"},
+                                                        {44, "+1 555 0199"},
+                                                        {45, "+1 555 0102"},
+                                                        {49, "0/0/00"},
+                                                        {52, "3/22/1980"},
+                                                        {54, "\"Vendors;Board\""},
+                                                        {57, "priya@initech.example"},
+                                                        {58, "SMTP"},
+                                                        {60, "priya@home.example"},
+                                                        {75, "Bill Lumbergh"},
+                                                        {77, "\"Prefers calls\""},
+                                                        {86, "Raj"},
+                                                        {91, "https://initech.example"}});
   const ContactFile file = Read(text);
   EXPECT_EQ(file.format, "csv outlook");
   EXPECT_TRUE(file.errors.empty()) << file.errors[0].message;
@@ -426,8 +443,7 @@ TEST(ContactsCsvOutlookTest, EnglishDesktopExport) {
   EXPECT_FALSE(priya.anniversary);
   EXPECT_EQ(priya.birthday, (MonthDay{3, 22, 1980}));
   EXPECT_EQ(priya.categories, (Strings{"Vendors", "Board"}));
-  EXPECT_EQ(priya.emails,
-            (Emails{{"priya@initech.example", ""}, {"priya@home.example", ""}}));
+  EXPECT_EQ(priya.emails, (Emails{{"priya@initech.example", ""}, {"priya@home.example", ""}}));
   EXPECT_EQ(priya.related,
             (std::vector<ContactRelation>{{"manager", "Bill Lumbergh"}, {"spouse", "Raj"}}));
   ASSERT_EQ(priya.notes.size(), 1u);
@@ -530,16 +546,16 @@ TEST(ContactsCsvMapTest, UnknownHeaderWithoutMapListsTheColumns) {
 }
 
 TEST(ContactsCsvMapTest, MapReadsAnyHeader) {
-  const ContactFile file =
-      Read("Full name;Mail;Mobile;Born;Team;Rating;Every\n"
-           "Ada Lovelace;ada@x.example, ada@y.example;+44 1;10.12.1815;Math, Engines;4;30\n",
-           Map({{"full NAME", "name"},
-                {"Mail", "email:work"},
-                {"Mobile", "phone:cell"},
-                {"Born", "birthday"},
-                {"Team", "tags"},
-                {"Rating", "closeness"},
-                {"Every", "Cadence-Days"}}));
+  const ContactFile file = Read(
+      "Full name;Mail;Mobile;Born;Team;Rating;Every\n"
+      "Ada Lovelace;ada@x.example, ada@y.example;+44 1;10.12.1815;Math, Engines;4;30\n",
+      Map({{"full NAME", "name"},
+           {"Mail", "email:work"},
+           {"Mobile", "phone:cell"},
+           {"Born", "birthday"},
+           {"Team", "tags"},
+           {"Rating", "closeness"},
+           {"Every", "Cadence-Days"}}));
   EXPECT_EQ(file.format, "csv custom");
   EXPECT_TRUE(file.errors.empty());
   ASSERT_EQ(file.contacts.size(), 1u);
@@ -555,9 +571,10 @@ TEST(ContactsCsvMapTest, MapReadsAnyHeader) {
 
 TEST(ContactsCsvMapTest, UnknownFieldListsTheAcceptedOnes) {
   const std::string message = ErrorOf("A,B\n1,2\n", Map({{"A", "e-mail"}}));
-  EXPECT_TRUE(message.starts_with("--map \"A=e-mail\": unknown field \"e-mail\" (expected one of "
-                                  "name, first, middle, last, prefix, suffix, nickname, "
-                                  "organization, department, title, role, email, email:work, "))
+  EXPECT_TRUE(
+      message.starts_with("--map \"A=e-mail\": unknown field \"e-mail\" (expected one of "
+                          "name, first, middle, last, prefix, suffix, nickname, "
+                          "organization, department, title, role, email, email:work, "))
       << message;
   EXPECT_TRUE(message.ends_with("cadence-days, reports-to, ignore)")) << message;
 }
@@ -629,8 +646,8 @@ TEST(ContactsCsvMapTest, DateForms) {
   const MonthDay full{3, 22, 1980};
   const MonthDay no_year{3, 22, std::nullopt};
   const std::vector<std::optional<MonthDay>> expected = {
-      full, no_year, full, no_year, full, full, full, full, full, std::nullopt, full,
-      MonthDay{1, 2, 2005}};
+      full, no_year, full, no_year,      full, full,
+      full, full,    full, std::nullopt, full, MonthDay{1, 2, 2005}};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(file.contacts[i].birthday, expected[i]) << file.contacts[i].formatted_name;
   }
@@ -665,10 +682,16 @@ TEST(ContactsCsvMapTest, FieldNamesAreTheOnesMapAccepts) {
 
 Contact Everything() {
   Contact c;
-  c.formatted_name = "Jos\xC3\xA9 \"Pepe\" Garc\xC3\xAD" "a, Jr.";
+  c.formatted_name =
+      "Jos\xC3\xA9 \"Pepe\" Garc\xC3\xAD"
+      "a, Jr.";
   c.given = "Jos\xC3\xA9";
-  c.additional = "Mar\xC3\xAD" "a";
-  c.family = "Garc\xC3\xAD" "a";
+  c.additional =
+      "Mar\xC3\xAD"
+      "a";
+  c.family =
+      "Garc\xC3\xAD"
+      "a";
   c.prefix = "Dr.";
   c.suffix = "Jr.";
   c.nickname = "Pepe";
@@ -684,8 +707,8 @@ Contact Everything() {
   c.connected_on = Ymd(2024, 10, 24);
   c.notes = {{"Two lines,\nwith \"quotes\" and a back\\slash", std::nullopt},
              {"[not a date] just brackets", std::nullopt},
-             {"Dated note: r\xC3\xA9sum\xC3\xA9 \xE5\x90\x8D", core::TimePoint{std::chrono::seconds{
-                                                                  1714557600}}}};
+             {"Dated note: r\xC3\xA9sum\xC3\xA9 \xE5\x90\x8D",
+              core::TimePoint{std::chrono::seconds{1714557600}}}};
   c.categories = {"board", "golf, tennis", "a\\b"};
   c.related = {{"manager", "Ana Ruiz"}, {"spouse", "Raj"}};
   c.urls = {"https://acme.example/jose"};

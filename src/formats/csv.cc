@@ -66,8 +66,8 @@ core::Result<Decoded> Decode(std::string_view bytes, const std::string& charset)
     ALLIES_TRY(std::string text, ToUtf8(bytes.substr(kUtf8Bom.size()), "UTF-8"));
     return Decoded{std::move(text), "UTF-8"};
   }
-  if (bytes.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) ||
-                            (byte(0) == 0xFE && byte(1) == 0xFF))) {
+  if (bytes.size() >= 2 &&
+      ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) {
     const char* name = byte(0) == 0xFF ? "UTF-16LE" : "UTF-16BE";
     ALLIES_TRY(std::string text, ToUtf8(bytes.substr(2), name));
     return Decoded{std::move(text), name};
@@ -115,11 +115,8 @@ char DetectDelimiter(std::string_view text) {
 std::size_t CountLineEnds(std::string_view chunk) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < chunk.size(); ++i) {
-    if (chunk[i] == '\n') {
-      ++count;
-    } else if (chunk[i] == '\r' && (i + 1 == chunk.size() || chunk[i + 1] != '\n')) {
-      ++count;
-    }
+    const bool lone_cr = chunk[i] == '\r' && (i + 1 == chunk.size() || chunk[i + 1] != '\n');
+    if (chunk[i] == '\n' || lone_cr) ++count;
   }
   return count;
 }

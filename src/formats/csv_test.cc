@@ -115,7 +115,8 @@ TEST(CsvReadTest, DecodesUtf16WithBom) {
   for (bool little : {true, false}) {
     const CsvTable table = Read(Utf16(text, little, true));
     EXPECT_EQ(table.charset, little ? "UTF-16LE" : "UTF-16BE");
-    EXPECT_EQ(table.rows, (Rows{{"Name", "E-mail 1 - Value"}, {"Jos\xC3\xA9 \xE6\xA8\xA9", "j@x"}}));
+    EXPECT_EQ(table.rows,
+              (Rows{{"Name", "E-mail 1 - Value"}, {"Jos\xC3\xA9 \xE6\xA8\xA9", "j@x"}}));
   }
 }
 
@@ -125,7 +126,10 @@ TEST(CsvReadTest, DecodesUtf16WithoutBomFromTheZeroBytes) {
 }
 
 TEST(CsvReadTest, OddLengthUtf16IsAnError) {
-  const std::string message = ErrorOf(std::string("\xFF\xFE" "a\0b", 5));
+  const std::string message =
+      ErrorOf(std::string("\xFF\xFE"
+                          "a\0b",
+                          5));
   EXPECT_NE(message.find("UTF-16LE"), std::string::npos) << message;
 }
 
@@ -139,9 +143,13 @@ TEST(CsvReadTest, DetectsShiftJis) {
 
 TEST(CsvReadTest, LatinTextThatIsAlsoValidShiftJisIsReadAsWindows1252) {
   // "Hélène,Andrée" in Latin-1: é+l, è+n and é+e are all well-formed Shift_JIS pairs.
-  const CsvTable table = Read("H\xE9l\xE8ne,Andr\xE9" "e\n");
+  const CsvTable table = Read(
+      "H\xE9l\xE8ne,Andr\xE9"
+      "e\n");
   EXPECT_EQ(table.charset, "windows-1252");
-  EXPECT_EQ(table.rows, (Rows{{"H\xC3\xA9l\xC3\xA8ne", "Andr\xC3\xA9" "e"}}));
+  EXPECT_EQ(table.rows, (Rows{{"H\xC3\xA9l\xC3\xA8ne",
+                               "Andr\xC3\xA9"
+                               "e"}}));
 }
 
 TEST(CsvReadTest, Windows1252PunctuationAndLatin1Fallback) {
@@ -205,7 +213,9 @@ TEST(CsvWriteTest, LoneEmptyFieldIsQuotedSoItIsNotABlankLine) {
 
 TEST(CsvWriteTest, ReadingWhatWasWrittenGivesTheRowsBack) {
   const Rows rows = {{"Name", "Note", "Tags"},
-                     {"Jos\xC3\xA9 \"Pepe\" Garc\xC3\xAD" "a", "line 1\r\nline 2\rline 3", "a;b"},
+                     {"Jos\xC3\xA9 \"Pepe\" Garc\xC3\xAD"
+                      "a",
+                      "line 1\r\nline 2\rline 3", "a;b"},
                      {""},
                      {},
                      {" lead", "trail ", "\t"},
