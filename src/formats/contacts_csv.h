@@ -23,11 +23,13 @@
 // its "Notes:" preamble (a "Notes:" line, a quoted disclaimer, a blank line), which is skipped.
 //
 // Cells. Values are trimmed of blanks (spaces, TABs, line ends). In columns that hold several
-// values they are split at " ::: " (Google) and line ends; emails also at ';' and ','; tags
-// (Categories, Labels, Group Membership) at ';' and ','; Google's "* " mark is removed, and the
+// values they are split at " ::: " (Google) and line ends; emails, tags (Categories, Labels,
+// Group Membership), needs and offers also at ';' and ','; Google's "* " mark is removed, and the
 // system group "myContacts" / "My Contacts" is dropped. Google's "E-mail 1 - Type"/"- Label"
 // columns give the type of "E-mail 1 - Value" ("* Home" -> "home", first in the list; "Mobile" ->
-// "cell"), and the same for phones, websites, relations and events. An email cell holding an
+// "cell"), and the same for phones, websites, relations and events (an event labelled
+// "Anniversary" is the anniversary; other events are ignored). Offers are "key=rating" (0-5) or a
+// bare key (rating 0); closeness is 0-5, cadence-days 1-36500. An email cell holding an
 // Exchange address ("/o=...") is skipped; LinkedIn's "urn:li:..." in the email column becomes the
 // uid. Other email values must look like local@domain. Outlook's "0.0.00" and "0/0/00" mean no
 // date.

@@ -37,13 +37,13 @@ std::string Fixture(const std::string& name) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-ContactFile Read(std::string_view bytes, ContactsCsvOptions options = {}) {
+ContactFile Read(std::string_view bytes, const ContactsCsvOptions& options = {}) {
   auto file = ReadContactsCsv(bytes, options);
   EXPECT_TRUE(file) << (file ? "" : file.error().message);
   return file ? *file : ContactFile{};
 }
 
-std::string ErrorOf(std::string_view bytes, ContactsCsvOptions options = {}) {
+std::string ErrorOf(std::string_view bytes, const ContactsCsvOptions& options = {}) {
   auto file = ReadContactsCsv(bytes, options);
   EXPECT_FALSE(file);
   return file ? "" : file.error().message;
@@ -466,16 +466,34 @@ TEST(ContactsCsvOutlookTest, OutlookDotComLayout) {
       "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail "
       "Address,E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business "
       "Phone 2,Mobile Phone,Job Title,Department,Company,Birthday,Anniversary,Notes\n"
-      "Tom,,Berg,,Jr.,Tommy,,,tom@berg.example,,,+46 8 000,,,,+46 70 000,Buyer,Procurement,"
+      "Tom,,Berg,,Jr.,Tommy,,,tom@berg.example,/o=ExchangeLabs/ou=Exchange/cn=Recipients/"
+      "cn=tom,,+46 8 000,,,,+46 70 000,Buyer,Procurement,"
       "Volvo,1975-11-02,,\n");
   EXPECT_EQ(file.format, "csv outlook");
   ASSERT_EQ(file.contacts.size(), 1u);
   const Contact& tom = file.contacts[0];
   EXPECT_EQ(tom.suffix, "Jr.");
   EXPECT_EQ(tom.nickname, "Tommy");
+  EXPECT_EQ(tom.emails, (Emails{{"tom@berg.example", ""}}));  // the Exchange address is skipped
   EXPECT_EQ(tom.phones, (Phones{{"+46 8 000", "home"}, {"+46 70 000", "cell"}}));
   EXPECT_EQ(tom.title, "Buyer");
   EXPECT_EQ(tom.birthday, (MonthDay{11, 2, 1975}));
+}
+
+TEST(ContactsCsvOutlookTest, GoogleOutlookCsvLayout) {
+  // The start and end of Google's legacy "Outlook CSV" header, as HEADERS.md records them.
+  const ContactFile file = Read(
+      "First Name,Middle Name,Last Name,Title,Suffix,Initials,Web Page,Gender,Birthday,"
+      "Anniversary,Location,Language,Internet Free Busy,Notes,E-mail Address,E-mail 2 "
+      "Address,E-mail 3 Address,Primary Phone,Home Phone,Home Phone 2,Mobile Phone,Pager,Home "
+      "Fax,Home Address,Home Street,User 1,User 2,User 3,User 4,Keywords,Mileage,Hobby,Billing "
+      "Information,Directory Server,Sensitivity,Priority,Private,Categories\n"
+      "Mia,,Sato,,,,,,,,,,,,mia@x.example,,,,,,+81 90 0000,,,,,,,,,,,,,,,,,myContacts;starred\n");
+  EXPECT_EQ(file.format, "csv outlook");
+  ASSERT_EQ(file.contacts.size(), 1u);
+  EXPECT_EQ(file.contacts[0].emails, (Emails{{"mia@x.example", ""}}));
+  EXPECT_EQ(file.contacts[0].phones, (Phones{{"+81 90 0000", "cell"}}));
+  EXPECT_EQ(file.contacts[0].categories, (Strings{"starred"}));  // Google's system group dropped
 }
 
 TEST(ContactsCsvOutlookTest, GermanDatesAreDayFirst) {

@@ -11,13 +11,13 @@ namespace {
 using Rows = std::vector<std::vector<std::string>>;
 using Lines = std::vector<std::size_t>;
 
-CsvTable Read(std::string_view bytes, CsvOptions options = {}) {
+CsvTable Read(std::string_view bytes, const CsvOptions& options = {}) {
   auto table = ReadCsv(bytes, options);
   EXPECT_TRUE(table) << (table ? "" : table.error().message);
   return table ? *table : CsvTable{};
 }
 
-std::string ErrorOf(std::string_view bytes, CsvOptions options = {}) {
+std::string ErrorOf(std::string_view bytes, const CsvOptions& options = {}) {
   auto table = ReadCsv(bytes, options);
   EXPECT_FALSE(table);
   return table ? "" : table.error().message;
