@@ -34,13 +34,14 @@
 // uid. Other email values must look like local@domain. Outlook's "0.0.00" and "0/0/00" mean no
 // date.
 //
-// Dates (birthday, anniversary, connected-on). Accepted: YYYY-MM-DD and --MM-DD; D.M.YYYY and
-// D.M. (day first); "24 Oct 2024", "24 October 2024", "Oct 24, 2024" (English month names); and
-// A/B/YYYY. Slash dates are ambiguous, so their order is decided per column: day first when some
-// value's first number is above 12, month first when some value's second number is, else the
-// preset's habit (month first for every preset but outlook-de, which is day first; custom: month
-// first). A two-digit year YY is 19YY from 69 on and 20YY below (POSIX strptime's %y). A time after
-// the date (", 6:14 PM", " 00:00:00") is ignored. Connected On needs a year.
+// Dates (birthday, anniversary, connected-on). Accepted: YYYY-MM-DD, YYYY/MM/DD and --MM-DD;
+// D.M.YYYY and D.M. (day first); "24 Oct 2024", "24 October 2024", "Oct 24, 2024" (English month
+// names); and A/B/YYYY or A-B-YYYY. Those last are ambiguous, so their order is decided per
+// column: day first when some value's first number is above 12, month first when some value's
+// second number is, else the preset's habit (day first for outlook-de and live-mail-de, month
+// first for the others and for --map alone). A two-digit year YY is 19YY from 69 on and 20YY
+// below (POSIX strptime's %y). A time after the date (", 6:14 PM", " 00:00:00") is ignored.
+// Connected On needs a year.
 //
 // Rows. Rows that are entirely blank are skipped. A row with fewer fields than the header is
 // padded with empty fields; one with more is a RecordError unless the extra fields are all empty.
