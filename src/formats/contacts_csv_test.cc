@@ -671,6 +671,26 @@ TEST(ContactsCsvMapTest, DateForms) {
   }
 }
 
+TEST(ContactsCsvMapTest, DashedDayMonthOrderComesFromTheColumn) {
+  const ContactFile file =
+      Read("N,D\na,22-03-1980\nb,04-05-1981\n", Map({{"N", "name"}, {"D", "anniversary"}}));
+  ASSERT_EQ(file.contacts.size(), 2u);
+  EXPECT_EQ(file.contacts[0].anniversary, (MonthDay{3, 22, 1980}));
+  EXPECT_EQ(file.contacts[1].anniversary, (MonthDay{5, 4, 1981}));
+}
+
+TEST(ContactsCsvMapTest, ConflictingSlashOrdersFallBackToMonthFirst) {
+  const ContactFile file =
+      Read("N,D\na,22/03/1980\nb,03/22/1980\n", Map({{"N", "name"}, {"D", "birthday"}}));
+  ASSERT_EQ(file.contacts.size(), 1u);
+  EXPECT_EQ(file.contacts[0].birthday, (MonthDay{3, 22, 1980}));
+  ASSERT_EQ(file.errors.size(), 1u);
+  EXPECT_EQ(file.errors[0].line, 2u);
+  EXPECT_EQ(file.errors[0].message,
+            "D \"22/03/1980\" is not a date (expected YYYY-MM-DD, --MM-DD, D.M.YYYY, M/D/YYYY or "
+            "\"24 Oct 2024\")");
+}
+
 TEST(ContactsCsvMapTest, EmptyFileHasNoHeader) {
   EXPECT_EQ(ErrorOf("\n\n"),
             "the file has no header row (it is empty or blank; expected a first row of column "
