@@ -121,8 +121,8 @@ std::size_t CountLineEnds(std::string_view chunk) {
   return count;
 }
 
-// A recursive-descent-free scanner: one pass over the decoded text, fields as views until they
-// are copied into the table.
+// One pass over the decoded text. An unquoted field is copied once from a view of the text; a
+// quoted one is built from the chunks between its quotes.
 class Parser {
  public:
   Parser(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
