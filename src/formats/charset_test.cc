@@ -36,7 +36,10 @@ TEST(Charset, ReportsBadInput) {
 }
 
 TEST(Charset, RepairsWhatItCannotDecode) {
-  EXPECT_EQ(RepairUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(RepairUtf8("a\xFF"
+                       "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(RepairUtf8("ok \xC3\xA9"), "ok \xC3\xA9");
 }
 
