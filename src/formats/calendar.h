@@ -14,12 +14,12 @@
 namespace allies::formats {
 
 struct CalendarPerson {
-  std::string email;     // lower-case address without "mailto:" and without stray blanks;
-                         // empty when the file gives none
-  std::string name;      // CN, unquoted
-  std::string partstat;  // upper-case PARTSTAT ("ACCEPTED", "DECLINED", "TENTATIVE",
-                         // "NEEDS-ACTION", ...); empty when not stated
-  std::string role;      // upper-case ROLE ("CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT", ...)
+  std::string email;         // lower-case address without "mailto:" and without stray blanks;
+                             // empty when the file gives none
+  std::string name;          // CN, unquoted
+  std::string partstat;      // upper-case PARTSTAT ("ACCEPTED", "DECLINED", "TENTATIVE",
+                             // "NEEDS-ACTION", ...); empty when not stated
+  std::string role;          // upper-case ROLE ("CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT", ...)
   bool is_resource = false;  // CUTYPE=RESOURCE or ROOM: a room or a projector, not a person
   bool operator==(const CalendarPerson&) const = default;
 };

@@ -259,7 +259,8 @@ bool IsCritical(std::string_view name) {
 std::string AddressOf(std::string_view value) {
   if (StartsWithNoCase(value, "mailto:")) {
     value.remove_prefix(7);
-  } else if (value.find(':') != std::string_view::npos || value.find('@') == std::string_view::npos) {
+  } else if (value.find(':') != std::string_view::npos ||
+             value.find('@') == std::string_view::npos) {
     return {};
   }
   std::string out;
@@ -359,8 +360,9 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
     event = icalcomponent_get_first_component(event, ICAL_VEVENT_COMPONENT);
   }
   if (event == nullptr) {
-    Refuse(block.line, "", nullptr, "the VEVENT could not be read (expected its properties "
-                                    "between BEGIN:VEVENT and END:VEVENT)");
+    Refuse(block.line, "", nullptr,
+           "the VEVENT could not be read (expected its properties "
+           "between BEGIN:VEVENT and END:VEVENT)");
     return std::nullopt;
   }
   EventRecord record;
@@ -376,8 +378,7 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
   bool have_location = false;
   bool have_description = false;
   for (icalproperty* property = icalcomponent_get_first_property(event, ICAL_ANY_PROPERTY);
-       property != nullptr;
-       property = icalcomponent_get_next_property(event, ICAL_ANY_PROPERTY)) {
+       property != nullptr; property = icalcomponent_get_next_property(event, ICAL_ANY_PROPERTY)) {
     switch (icalproperty_isa(property)) {
       case ICAL_UID_PROPERTY:
         if (record.data.uid.empty()) record.data.uid = Trimmed(icalproperty_get_uid(property));
@@ -436,7 +437,8 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
         break;
       case ICAL_RRULE_PROPERTY: {
         icalrecurrencetype rule = icalproperty_get_rrule(property);
-        char* text = rule.freq == ICAL_NO_RECURRENCE ? nullptr : icalrecurrencetype_as_string_r(&rule);
+        char* text =
+            rule.freq == ICAL_NO_RECURRENCE ? nullptr : icalrecurrencetype_as_string_r(&rule);
         if (text == nullptr) {
           drop("RRULE");
         } else {
@@ -602,8 +604,8 @@ void EventReader::Refuse(const Block& block, std::string_view name) {
   } else if (name == "DURATION") {
     message = "DURATION \"" + value + "\" is not a duration (expected e.g. PT1H30M or P1D)";
   } else {
-    message = "RRULE \"" + value +
-              "\" is not a recurrence rule (expected e.g. FREQ=WEEKLY;BYDAY=MO,WE)";
+    message =
+        "RRULE \"" + value + "\" is not a recurrence rule (expected e.g. FREQ=WEEKLY;BYDAY=MO,WE)";
   }
   Refuse(line, name, bad, std::move(message));
 }
@@ -638,7 +640,7 @@ class Expander {
   void Group(std::vector<EventRecord>& records);
 
  private:
-  void Series(const EventRecord& master, const std::vector<const EventRecord*>& overrides);
+  void Series(EventRecord& master, const std::vector<const EventRecord*>& overrides);
   void Orphan(const EventRecord& record);
   std::vector<Instance> Expand(const EventRecord& series, core::TimePoint from,
                                core::TimePoint to) const;
@@ -648,8 +650,10 @@ class Expander {
   [[nodiscard]] core::TimePoint StartOf(const EventRecord& series, const Stated& stated) const;
   [[nodiscard]] core::TimePoint EndOf(const EventRecord& record, core::TimePoint start) const;
   [[nodiscard]] std::string FormatKey(const EventRecord& series, Key key) const;
+  // Adds the occurrence when it starts in the window (or counts it as cancelled). `source` is
+  // copied; with `last_use` its text and people are moved instead.
   void Emit(const EventRecord& source, core::TimePoint start, core::TimePoint end,
-            std::string recurrence_id, bool cancelled);
+            std::string recurrence_id, bool cancelled, EventRecord* last_use = nullptr);
 
   const CalendarOptions& options_;
   const Zone* default_zone_;
@@ -700,13 +704,18 @@ core::TimePoint Expander::EndOf(const EventRecord& record, core::TimePoint start
 }
 
 void Expander::Emit(const EventRecord& source, core::TimePoint start, core::TimePoint end,
-                    std::string recurrence_id, bool cancelled) {
+                    std::string recurrence_id, bool cancelled, EventRecord* last_use) {
   if (start < options_.since || start >= options_.until) return;
   if (cancelled) {
     ++file_.cancelled;
     return;
   }
-  CalendarEvent event = source.data;
+  CalendarEvent event;
+  if (last_use != nullptr) {
+    event = std::move(last_use->data);
+  } else {
+    event = source.data;
+  }
   event.start = start;
   event.end = end;
   event.all_day = source.start.is_date;
@@ -714,9 +723,8 @@ void Expander::Emit(const EventRecord& source, core::TimePoint start, core::Time
   file_.events.push_back(std::move(event));
 }
 
-void Expander::ExpandRule(const EventRecord& series, const std::string& text,
-                          core::TimePoint from, core::TimePoint to,
-                          std::vector<Instance>& out) const {
+void Expander::ExpandRule(const EventRecord& series, const std::string& text, core::TimePoint from,
+                          core::TimePoint to, std::vector<Instance>& out) const {
   icalrecurrencetype rule = icalrecurrencetype_from_string(text.c_str());
   if (rule.freq == ICAL_NO_RECURRENCE) return;
   bool all_day = series.start.is_date;
@@ -798,12 +806,11 @@ std::vector<Instance> Expander::Expand(const EventRecord& series, core::TimePoin
   return out;
 }
 
-void Expander::Series(const EventRecord& master,
-                      const std::vector<const EventRecord*>& overrides) {
+void Expander::Series(EventRecord& master, const std::vector<const EventRecord*>& overrides) {
   if (!master.Recurring() && overrides.empty()) {
-    // The common case, kept cheap: one meeting.
+    // The common case, kept cheap: one meeting, whose record is not needed afterwards.
     core::TimePoint start = StartOf(master, master.start);
-    Emit(master, start, EndOf(master, start), {}, master.cancelled);
+    Emit(master, start, EndOf(master, start), {}, master.cancelled, &master);
     return;
   }
   std::unordered_map<Key, const EventRecord*> exact;
@@ -854,9 +861,8 @@ void Expander::Series(const EventRecord& master,
 void Expander::Orphan(const EventRecord& record) {
   if (!record.Recurring()) {
     core::TimePoint start = StartOf(record, record.start);
-    std::string id = record.recurrence_id->is_date
-                         ? FormatDay(record.recurrence_id->Day())
-                         : FormatUtc(record.recurrence_id->Utc());
+    std::string id = record.recurrence_id->is_date ? FormatDay(record.recurrence_id->Day())
+                                                   : FormatUtc(record.recurrence_id->Utc());
     Emit(record, start, EndOf(record, start), std::move(id), record.cancelled);
     return;
   }
@@ -878,10 +884,10 @@ void Expander::Group(std::vector<EventRecord>& records) {
     groups[it->second].push_back(i);
   }
   for (const std::vector<std::size_t>& group : groups) {
-    const EventRecord* master = nullptr;
+    EventRecord* master = nullptr;
     std::vector<const EventRecord*> overrides;
     for (std::size_t index : group) {
-      const EventRecord& record = records[index];
+      EventRecord& record = records[index];
       if (record.recurrence_id) {
         overrides.push_back(&record);
       } else if (master == nullptr) {
@@ -939,13 +945,15 @@ core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOp
   for (const Block& block : layout.events) {
     if (auto record = reader.Read(block)) records.push_back(std::move(*record));
   }
+  file.events.reserve(records.size());
   Expander(options, zones->Default(), file).Group(records);
+  records = {};  // moved-from husks; free them before sorting
   std::sort(file.events.begin(), file.events.end(),
             [](const CalendarEvent& a, const CalendarEvent& b) {
               return std::tie(a.start, a.uid, a.recurrence_id) <
                      std::tie(b.start, b.uid, b.recurrence_id);
             });
-  file.unknown_zones = zones->unknown();
+  file.unknown_zones = zones->Unknown();
   return file;
 }
 

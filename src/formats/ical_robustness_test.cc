@@ -44,8 +44,8 @@ TEST(IcalRobustnessTest, TruncatedAndFlippedFixturesNeverCrash) {
     for (int i = 0; i < kFlips; ++i) {
       std::string flipped = bytes;
       std::size_t at = (static_cast<std::size_t>(i) * 7919U + 13U) % flipped.size();
-      static constexpr char kValues[] = {'\0', '\n', ':', ';', '"', ',', '\\', ' ', 'Z', '9',
-                                         '\xff', 'T', '/', '=', '\r', '-'};
+      static constexpr char kValues[] = {'\0', '\n', ':',    ';', '"', ',', '\\', ' ',
+                                         'Z',  '9',  '\xff', 'T', '/', '=', '\r', '-'};
       flipped[at] = kValues[static_cast<std::size_t>(i) % sizeof kValues];
       ReadWithinASecond(flipped, options, name + " byte " + std::to_string(at) + " changed");
     }

@@ -49,10 +49,10 @@ TEST(IcalRulesTest, DefaultZoneMustBeAnIanaName) {
 }
 
 TEST(IcalRulesTest, FloatingTimeIsReadInTheDefaultZone) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000\nDTEND:20240115T100000\n"
-               "END:VEVENT\n"),
-      Year2024("Europe/Paris"));
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000\nDTEND:20240115T100000\n"
+                        "END:VEVENT\n"),
+               Year2024("Europe/Paris"));
   ASSERT_EQ(file.events.size(), 1U);
   EXPECT_EQ(file.events[0].start, At("2024-01-15T08:00:00Z"));
   EXPECT_EQ(file.events[0].end, At("2024-01-15T09:00:00Z"));
@@ -67,9 +67,9 @@ TEST(IcalRulesTest, DurationGivesTheEnd) {
 }
 
 TEST(IcalRulesTest, AllDayEventStartsAtLocalMidnightAndLastsADay) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20240704\nEND:VEVENT\n"),
-      Year2024("America/New_York"));
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20240704\nEND:VEVENT\n"),
+               Year2024("America/New_York"));
   ASSERT_EQ(file.events.size(), 1U);
   EXPECT_TRUE(file.events[0].all_day);
   EXPECT_EQ(file.events[0].start, At("2024-07-04T04:00:00Z"));
@@ -96,10 +96,10 @@ TEST(IcalRulesTest, BareCrLineEndsAndTabFoldingAreRead) {
 }
 
 TEST(IcalRulesTest, MissingDtstartIsRefusedAtTheBeginLine) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nSUMMARY:x\nEND:VEVENT\n"
-               "BEGIN:VEVENT\nUID:b\nDTSTART:20240115T090000Z\nEND:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nSUMMARY:x\nEND:VEVENT\n"
+                        "BEGIN:VEVENT\nUID:b\nDTSTART:20240115T090000Z\nEND:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.errors.size(), 1U);
   EXPECT_EQ(file.errors[0].line, 4U);
   EXPECT_EQ(file.errors[0].property, "DTSTART");
@@ -110,8 +110,8 @@ TEST(IcalRulesTest, MissingDtstartIsRefusedAtTheBeginLine) {
 }
 
 TEST(IcalRulesTest, ImpossibleDateIsRefused) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240231T090000Z\nEND:VEVENT\n"), Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240231T090000Z\nEND:VEVENT\n"), Year2024());
   ASSERT_EQ(file.errors.size(), 1U);
   EXPECT_EQ(file.errors[0].line, 6U);
   EXPECT_EQ(file.errors[0].value, "20240231T090000Z");
@@ -119,10 +119,10 @@ TEST(IcalRulesTest, ImpossibleDateIsRefused) {
 }
 
 TEST(IcalRulesTest, MalformedRruleIsRefused) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000Z\nRRULE:FREQ=SOMETIMES\n"
-               "END:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000Z\nRRULE:FREQ=SOMETIMES\n"
+                        "END:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.errors.size(), 1U);
   EXPECT_EQ(file.errors[0].property, "RRULE");
   EXPECT_EQ(file.errors[0].line, 7U);
@@ -170,46 +170,45 @@ TEST(IcalRulesTest, ExdateListAndRdatePeriod) {
 }
 
 TEST(IcalRulesTest, DateExdateRemovesThatDayOfADateTimeSeries) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Paris:20240101T230000\n"
-               "RRULE:FREQ=DAILY;COUNT=3\nEXDATE;VALUE=DATE:20240102\nEND:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Paris:20240101T230000\n"
+                        "RRULE:FREQ=DAILY;COUNT=3\nEXDATE;VALUE=DATE:20240102\nEND:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.events.size(), 2U);
   EXPECT_EQ(file.events[1].start, At("2024-01-03T22:00:00Z"));
   EXPECT_EQ(file.cancelled, 1U);
 }
 
 TEST(IcalRulesTest, SeriesStartedLongBeforeTheWindowIsFollowedIntoIt) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;TZID=America/New_York:20100105T100000\n"
-               "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH\nEND:VEVENT\n"),
-      Window("2024-03-01T00:00:00Z", "2024-03-22T00:00:00Z"));
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART;TZID=America/New_York:20100105T100000\n"
+                        "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH\nEND:VEVENT\n"),
+               Window("2024-03-01T00:00:00Z", "2024-03-22T00:00:00Z"));
   // 2010-01-04 is the Monday of the first week; 2024-02-26 is 738 weeks later (even: an on
   // week), so the week of 11 March is on and those of 4 and 18 March are not. New York is on
   // -04:00 from 10 March (dateutil gives the same two instances).
   std::vector<std::string> starts;
   for (const CalendarEvent& event : file.events) starts.push_back(core::FormatUtc(event.start));
-  EXPECT_EQ(starts,
-            (std::vector<std::string>{"2024-03-12T14:00:00Z", "2024-03-14T14:00:00Z"}));
+  EXPECT_EQ(starts, (std::vector<std::string>{"2024-03-12T14:00:00Z", "2024-03-14T14:00:00Z"}));
 }
 
 TEST(IcalRulesTest, CountIsCountedFromDtstart) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20231230T090000Z\nRRULE:FREQ=DAILY;COUNT=4\n"
-               "END:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20231230T090000Z\nRRULE:FREQ=DAILY;COUNT=4\n"
+                        "END:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.events.size(), 2U);  // 30 and 31 Dec 2023 are before the window
   EXPECT_EQ(file.events[1].start, At("2024-01-02T09:00:00Z"));
 }
 
 TEST(IcalRulesTest, ThisAndFutureOverrideShiftsLaterInstances) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:a\nSUMMARY:old\nDTSTART:20240101T090000Z\n"
-               "DTEND:20240101T100000Z\nRRULE:FREQ=DAILY;COUNT=4\nEND:VEVENT\n"
-               "BEGIN:VEVENT\nUID:a\nSUMMARY:new\nRECURRENCE-ID;RANGE=THISANDFUTURE:"
-               "20240103T090000Z\nDTSTART:20240103T110000Z\nDTEND:20240103T113000Z\n"
-               "END:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:a\nSUMMARY:old\nDTSTART:20240101T090000Z\n"
+                        "DTEND:20240101T100000Z\nRRULE:FREQ=DAILY;COUNT=4\nEND:VEVENT\n"
+                        "BEGIN:VEVENT\nUID:a\nSUMMARY:new\nRECURRENCE-ID;RANGE=THISANDFUTURE:"
+                        "20240103T090000Z\nDTSTART:20240103T110000Z\nDTEND:20240103T113000Z\n"
+                        "END:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.events.size(), 4U);
   EXPECT_EQ(file.events[1].summary, "old");
   EXPECT_EQ(file.events[2].summary, "new");
@@ -274,10 +273,10 @@ TEST(IcalRulesTest, VtimezoneWinsOverTheIanaNameItCarries) {
   std::string zone =
       "BEGIN:VTIMEZONE\nTZID:Europe/Paris\nBEGIN:STANDARD\nDTSTART:19700101T000000\n"
       "TZOFFSETFROM:+0500\nTZOFFSETTO:+0500\nEND:STANDARD\nEND:VTIMEZONE\n";
-  CalendarFile file = MustRead(
-      Calendar(zone + "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Paris:20240115T090000\n"
-                      "END:VEVENT\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar(zone + "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Paris:20240115T090000\n"
+                               "END:VEVENT\n"),
+               Year2024());
   ASSERT_EQ(file.events.size(), 1U);
   EXPECT_EQ(file.events[0].start, At("2024-01-15T04:00:00Z"));
 }
@@ -313,12 +312,12 @@ TEST(IcalRulesTest, InvalidUtf8IsReadAsWindows1252) {
 }
 
 TEST(IcalRulesTest, EventsAreSortedByStartThenUid) {
-  CalendarFile file = MustRead(
-      Calendar("BEGIN:VEVENT\nUID:b\nDTSTART:20240115T090000Z\nEND:VEVENT\n"
-               "BEGIN:VEVENT\nUID:c\nDTSTART:20240114T090000Z\nEND:VEVENT\n"
-               "BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000Z\nEND:VEVENT\n"
-               "BEGIN:VTODO\nUID:todo\nDTSTART:20240115T090000Z\nEND:VTODO\n"),
-      Year2024());
+  CalendarFile file =
+      MustRead(Calendar("BEGIN:VEVENT\nUID:b\nDTSTART:20240115T090000Z\nEND:VEVENT\n"
+                        "BEGIN:VEVENT\nUID:c\nDTSTART:20240114T090000Z\nEND:VEVENT\n"
+                        "BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000Z\nEND:VEVENT\n"
+                        "BEGIN:VTODO\nUID:todo\nDTSTART:20240115T090000Z\nEND:VTODO\n"),
+               Year2024());
   ASSERT_EQ(file.events.size(), 3U);
   EXPECT_EQ(file.events[0].uid, "c");
   EXPECT_EQ(file.events[1].uid, "a");

@@ -94,8 +94,8 @@ TEST(IcalFixtureTest, OwaDisplayNameTzidsWithoutVtimezone) {
   CalendarFile summer = Read("exchange2010_owa_tzid_without_vtimezone__nodeical.ics",
                              Window("2021-07-01T00:00:00Z", "2021-07-03T00:00:00Z"));
   // Thursday and Friday 13:30 EDT.
-  EXPECT_EQ(Starts(summer), (std::vector<std::string>{"2021-07-01T17:30:00Z",
-                                                      "2021-07-02T17:30:00Z"}));
+  EXPECT_EQ(Starts(summer),
+            (std::vector<std::string>{"2021-07-01T17:30:00Z", "2021-07-02T17:30:00Z"}));
   EXPECT_EQ(summer.events[0].summary, "TEST2");
   EXPECT_EQ(summer.events[0].recurrence_id, "20210701T173000Z");
 
@@ -158,14 +158,12 @@ TEST(IcalFixtureTest, BrokenQuoteRefusesOnlyThatEvent) {
 
 TEST(IcalFixtureTest, ExchangeAllDaySeriesWithMovedInstance) {
   CalendarFile file = Read("exchange2010_allday_rrule_moved_instance__nodeical.ics",
-                           Window("2026-02-01T00:00:00Z", "2026-03-06T00:00:00Z",
-                                  "Europe/Berlin"));
+                           Window("2026-02-01T00:00:00Z", "2026-03-06T00:00:00Z", "Europe/Berlin"));
   // Tuesdays and Thursdays from Thu 19 Feb; the Thu 26 Feb instance moved to Fri 27 Feb. Days
   // start at midnight Berlin time (23:00Z the day before in winter).
-  EXPECT_EQ(Starts(file),
-            (std::vector<std::string>{"2026-02-18T23:00:00Z", "2026-02-23T23:00:00Z",
-                                      "2026-02-26T23:00:00Z", "2026-03-02T23:00:00Z",
-                                      "2026-03-04T23:00:00Z"}));
+  EXPECT_EQ(Starts(file), (std::vector<std::string>{"2026-02-18T23:00:00Z", "2026-02-23T23:00:00Z",
+                                                    "2026-02-26T23:00:00Z", "2026-03-02T23:00:00Z",
+                                                    "2026-03-04T23:00:00Z"}));
   const CalendarEvent& moved = file.events[2];
   EXPECT_EQ(moved.line, 59U);
   EXPECT_EQ(moved.recurrence_id, "20260226");  // the date-time RECURRENCE-ID named this day
@@ -178,8 +176,7 @@ TEST(IcalFixtureTest, ExchangeAllDaySeriesWithMovedInstance) {
 
   // 52 instances up to UNTIL 2026-08-17T22:00Z, which is midnight of Tue 18 Aug in Berlin.
   CalendarFile all = Read("exchange2010_allday_rrule_moved_instance__nodeical.ics",
-                          Window("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z",
-                                 "Europe/Berlin"));
+                          Window("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "Europe/Berlin"));
   EXPECT_EQ(all.events.size(), 52U);
   EXPECT_EQ(all.events.back().recurrence_id, "20260818");
 }
@@ -228,9 +225,9 @@ TEST(IcalFixtureTest, AppleAttendeesAndCancelledEvent) {
 }
 
 TEST(IcalFixtureTest, GoogleBirthdaysAllDayAndDateWithZ) {
-  CalendarFile file = Read("google_birthdays_allday_recurrence_id__icaljs.ics",
-                           Window("2012-01-01T00:00:00Z", "2016-01-01T00:00:00Z",
-                                  "America/Los_Angeles"));
+  CalendarFile file =
+      Read("google_birthdays_allday_recurrence_id__icaljs.ics",
+           Window("2012-01-01T00:00:00Z", "2016-01-01T00:00:00Z", "America/Los_Angeles"));
   // Series 2014_BIRTHDAY: DTSTART 2014-12-10 (COUNT=1) + RDATEs 20131210Z and 20121210Z, read
   // as dates; BIRTHDAY_...: three overrides whose master is not in the file.
   ASSERT_EQ(file.events.size(), 6U);
@@ -261,11 +258,10 @@ TEST(IcalFixtureTest, ZimbraRdatesExdatesAndOverrides) {
   // First Tuesdays at 10:00 Los Angeles, RDATEs 5, 10 and 30 Nov, EXDATEs 4 Dec, 5 Feb, 2 Apr.
   // 2 Oct moved to 15:00; 5 Nov (an RDATE, named in UTC) moved to 6 Nov 20:00.
   EXPECT_EQ(Starts(file),
-            (std::vector<std::string>{"2012-10-02T22:00:00Z", "2012-11-06T18:00:00Z",
-                                      "2012-11-07T04:00:00Z", "2012-11-10T18:00:00Z",
-                                      "2012-11-30T18:00:00Z", "2013-01-01T18:00:00Z",
-                                      "2013-03-05T18:00:00Z", "2013-05-07T17:00:00Z",
-                                      "2013-06-04T17:00:00Z"}));
+            (std::vector<std::string>{
+                "2012-10-02T22:00:00Z", "2012-11-06T18:00:00Z", "2012-11-07T04:00:00Z",
+                "2012-11-10T18:00:00Z", "2012-11-30T18:00:00Z", "2013-01-01T18:00:00Z",
+                "2013-03-05T18:00:00Z", "2013-05-07T17:00:00Z", "2013-06-04T17:00:00Z"}));
   EXPECT_EQ(file.cancelled, 3U);
   const CalendarEvent& moved = file.events[0];
   EXPECT_EQ(moved.description, "I HAZ CHANGED!");
@@ -391,10 +387,9 @@ TEST(IcalFixtureTest, AppleICalOverridesOfExcludedDates) {
   EXPECT_EQ(file.producer, "-//Apple Computer, Inc//iCal 1.5//EN");
   // The 24th of each month; Feb and Mar are both EXDATEs and overrides (listed first): the
   // overrides are the occurrences.
-  EXPECT_EQ(Starts(file),
-            (std::vector<std::string>{"2004-02-24T00:00:00Z", "2004-03-24T00:00:00Z",
-                                      "2004-04-24T00:00:00Z", "2004-05-24T00:00:00Z",
-                                      "2004-06-24T00:00:00Z"}));
+  EXPECT_EQ(Starts(file), (std::vector<std::string>{"2004-02-24T00:00:00Z", "2004-03-24T00:00:00Z",
+                                                    "2004-04-24T00:00:00Z", "2004-05-24T00:00:00Z",
+                                                    "2004-06-24T00:00:00Z"}));
   EXPECT_EQ(file.cancelled, 0U);
   EXPECT_EQ(file.events[0].line, 8U);
   EXPECT_EQ(file.events[1].line, 22U);

@@ -48,10 +48,10 @@ class LineCursor {
     return next_ < text_.size() && (text_[next_] == ' ' || text_[next_] == '\t');
   }
 
-  [[nodiscard]] std::string_view content() const { return content_; }
-  [[nodiscard]] std::size_t start() const { return start_; }
-  [[nodiscard]] std::size_t next() const { return next_; }
-  [[nodiscard]] std::size_t line() const { return line_; }
+  [[nodiscard]] std::string_view Content() const { return content_; }
+  [[nodiscard]] std::size_t Begin() const { return start_; }
+  [[nodiscard]] std::size_t NextOffset() const { return next_; }
+  [[nodiscard]] std::size_t Line() const { return line_; }
 
  private:
   std::string_view text_;
@@ -63,10 +63,10 @@ class LineCursor {
 
 // Reads the rest of a logical line whose first physical line the cursor is on.
 std::string Unfold(LineCursor& cursor) {
-  std::string out(cursor.content());
+  std::string out(cursor.Content());
   while (cursor.NextIsContinuation()) {
     cursor.Next();
-    out.append(cursor.content().substr(1));
+    out.append(cursor.Content().substr(1));
   }
   return out;
 }
@@ -119,15 +119,15 @@ Layout ScanLayout(std::string_view text) {
   bool have_method = false;
   LineCursor cursor(text, 1);
   while (cursor.Next()) {
-    std::string_view content = cursor.content();
+    std::string_view content = cursor.Content();
     if (content.empty() || content.front() == ' ' || content.front() == '\t') continue;
     if (StartsWithNoCase(content, "BEGIN:")) {
       std::string name = UpperTrimmed(content.substr(6));
       if (name == "VCALENDAR") layout.has_vcalendar = true;
       if (name == "VEVENT" && event.depth == kNone) {
-        event = {stack.size(), Block{cursor.start(), 0, cursor.line()}};
+        event = {stack.size(), Block{cursor.Begin(), 0, cursor.Line()}};
       } else if (name == "VTIMEZONE" && zone.depth == kNone && event.depth == kNone) {
-        zone = {stack.size(), Block{cursor.start(), 0, cursor.line()}};
+        zone = {stack.size(), Block{cursor.Begin(), 0, cursor.Line()}};
       }
       stack.push_back(std::move(name));
       continue;
@@ -136,7 +136,7 @@ Layout ScanLayout(std::string_view text) {
       std::string name = UpperTrimmed(content.substr(4));
       auto found = std::find(stack.rbegin(), stack.rend(), name);
       if (found == stack.rend()) {
-        layout.stray_ends.push_back(cursor.start());
+        layout.stray_ends.push_back(cursor.Begin());
         continue;
       }
       std::size_t depth = static_cast<std::size_t>(stack.rend() - found) - 1;
@@ -144,7 +144,7 @@ Layout ScanLayout(std::string_view text) {
       // The END of the block itself ends it after this line; an END of a parent ends it before.
       for (OpenBlock* open : {&event, &zone}) {
         if (open->depth == kNone || depth > open->depth) continue;
-        Close(*open, depth == open->depth ? cursor.next() : cursor.start(),
+        Close(*open, depth == open->depth ? cursor.NextOffset() : cursor.Begin(),
               open == &event ? layout.events : layout.timezones);
       }
       continue;
@@ -189,10 +189,10 @@ std::vector<RawProperty> ScanProperties(std::string_view block, std::size_t firs
   std::vector<RawProperty> out;
   LineCursor cursor(block, first_line);
   while (cursor.Next()) {
-    std::string_view content = cursor.content();
+    std::string_view content = cursor.Content();
     if (content.empty() || content.front() == ' ' || content.front() == '\t') continue;
     RawProperty property;
-    property.line = cursor.line();
+    property.line = cursor.Line();
     std::string line = Unfold(cursor);
     std::size_t i = 0;
     while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
@@ -225,7 +225,8 @@ std::string ParamValue(std::string_view params, std::string_view name) {
     std::string_view param = params.substr(begin, i - begin);
     ++i;
     std::size_t equals = param.find('=');
-    if (equals == std::string_view::npos || UpperTrimmed(param.substr(0, equals)) != UpperTrimmed(name)) {
+    if (equals == std::string_view::npos ||
+        UpperTrimmed(param.substr(0, equals)) != UpperTrimmed(name)) {
       continue;
     }
     std::string_view value = param.substr(equals + 1);
@@ -250,7 +251,7 @@ std::uint64_t HashEventText(std::string_view block) {
   LineCursor cursor(block, 1);
   bool skipping = false;
   while (cursor.Next()) {
-    std::string_view content = cursor.content();
+    std::string_view content = cursor.Content();
     bool continuation = !content.empty() && (content.front() == ' ' || content.front() == '\t');
     if (!continuation) skipping = StartsWithNoCase(content, "DTSTAMP");
     if (skipping) continue;

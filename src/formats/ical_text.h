@@ -21,11 +21,11 @@ struct Block {
 };
 
 struct Layout {
-  bool has_vcalendar = false;      // a BEGIN:VCALENDAR line was seen
-  std::vector<Block> events;       // every VEVENT not nested in another VEVENT, in file order
-  std::vector<Block> timezones;    // every VTIMEZONE
-  std::string producer;            // PRODID of the (first) calendar, unescaped and trimmed
-  std::string method;              // METHOD of the (first) calendar, upper-case
+  bool has_vcalendar = false;    // a BEGIN:VCALENDAR line was seen
+  std::vector<Block> events;     // every VEVENT not nested in another VEVENT, in file order
+  std::vector<Block> timezones;  // every VTIMEZONE
+  std::string producer;          // PRODID of the (first) calendar, unescaped and trimmed
+  std::string method;            // METHOD of the (first) calendar, upper-case
   // Byte offsets of END lines that close nothing open (a damaged BEGIN). They are left out of
   // what libical sees, which would otherwise complain on stderr.
   std::vector<std::size_t> stray_ends;
@@ -51,8 +51,8 @@ struct RawProperty {
   std::string params;  // everything between the name and the value's colon, without the ';'
   std::string value;   // as written (not unescaped)
   std::size_t line = 0;
-  bool has_colon = false;           // a ':' outside quotes ends the parameters; when false there
-                                    // is no value (e.g. a quote swallowed it)
+  bool has_colon = false;  // a ':' outside quotes ends the parameters; when false there
+                           // is no value (e.g. a quote swallowed it)
 };
 
 // The content lines of a component block (including its BEGIN/END lines and those of nested

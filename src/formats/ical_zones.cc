@@ -54,10 +54,10 @@ class TzZone final : public Zone {
       cached_ = true;
       cached_offset_ = offset;
       // Readings strictly inside the period, away from both changes, map the same way.
-      cached_local_begin_ = date::local_seconds(info.first.begin.time_since_epoch() + offset +
-                                                kCacheMargin);
-      cached_local_end_ = date::local_seconds(info.first.end.time_since_epoch() + offset -
-                                              kCacheMargin);
+      cached_local_begin_ =
+          date::local_seconds(info.first.begin.time_since_epoch() + offset + kCacheMargin);
+      cached_local_end_ =
+          date::local_seconds(info.first.end.time_since_epoch() + offset - kCacheMargin);
     }
     return core::TimePoint(local.time_since_epoch() - offset);
   }

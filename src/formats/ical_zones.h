@@ -13,7 +13,7 @@
 //  4. a Windows display name ("(UTC-05:00) Eastern Time (US & Canada)", "(GMT+10:00) Canberra,
 //     Melbourne, Sydney") whose place list CLDR records, through the same mapping; else the
 //     offset the display name states, as a fixed zone without daylight saving;
-//  5. otherwise the default zone; the TZID is then listed in unknown().
+//  5. otherwise the default zone; the TZID is then listed in Unknown().
 
 #include <chrono>
 #include <memory>
@@ -59,7 +59,7 @@ class ZoneTable {
   const Zone* Resolve(std::string_view tzid);
   // TZIDs that resolved to the default zone because nothing above knew them, in order of
   // first use, as written (without quotes).
-  [[nodiscard]] const std::vector<std::string>& unknown() const { return unknown_; }
+  [[nodiscard]] const std::vector<std::string>& Unknown() const { return unknown_; }
 
  private:
   ZoneTable(std::string_view text, const Layout& layout) : text_(text), layout_(layout) {}
@@ -71,7 +71,7 @@ class ZoneTable {
   std::string_view text_;
   const Layout& layout_;
   std::vector<std::unique_ptr<Zone>> owned_;
-  std::unordered_map<std::string, Block> vtimezones_;     // by canonical TZID
+  std::unordered_map<std::string, Block> vtimezones_;      // by canonical TZID
   std::unordered_map<std::string, const Zone*> resolved_;  // by canonical TZID
   std::unordered_map<std::string, const Zone*> iana_;      // by IANA name
   const Zone* utc_ = nullptr;

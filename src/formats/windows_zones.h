@@ -19,7 +19,7 @@ std::optional<std::string_view> IanaForWindowsZone(std::string_view name);
 // A Windows display name: "(UTC±hh:mm) Place, Place" or "(GMT±hh:mm) Place, Place", also
 // "(UTC) Place" / "(GMT) Place" for offset zero.
 struct WindowsDisplayName {
-  std::chrono::minutes offset{0};     // the stated standard offset from UTC
+  std::chrono::minutes offset{0};        // the stated standard offset from UTC
   std::optional<std::string_view> iana;  // the zone whose Windows display name has the same
                                          // place list (the offset prefix is not compared, since
                                          // Windows has re-worded it over the years); empty when
