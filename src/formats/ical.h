@@ -42,9 +42,9 @@
 // counted with CRLF, LF or a bare CR as one line end). A DATE written with a trailing Z
 // ("RDATE:20131210Z", Google's birthday calendar) is read as that date.
 //
-// Limits: at most kMaxInstancesPerRule instances are produced from one RRULE (the rest are
-// dropped); a series is followed from the window's start, not from DTSTART, unless it has a
-// COUNT.
+// Limits: one RRULE is followed for at most kMaxInstancesPerRule instances, counted from the
+// window's start (libical skips ahead), or from DTSTART when the rule has a COUNT; later
+// instances are not produced.
 //
 // Thread safety: libical keeps process-wide state (its error state, temporary-string ring and
 // time-zone caches), so calls are serialised by a mutex: safe to call from several threads, but
