@@ -14,12 +14,12 @@
 namespace allies::formats {
 
 struct CalendarPerson {
-  std::string email;     // lower-case address without "mailto:" and without stray blanks;
-                         // empty when the file gives none
-  std::string name;      // CN, unquoted
-  std::string partstat;  // upper-case PARTSTAT ("ACCEPTED", "DECLINED", "TENTATIVE",
-                         // "NEEDS-ACTION", ...); empty when not stated
-  std::string role;      // upper-case ROLE ("CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT", ...)
+  std::string email;         // lower-case address without "mailto:" and without stray blanks;
+                             // empty when the file gives none
+  std::string name;          // CN, unquoted
+  std::string partstat;      // upper-case PARTSTAT ("ACCEPTED", "DECLINED", "TENTATIVE",
+                             // "NEEDS-ACTION", ...); empty when not stated
+  std::string role;          // upper-case ROLE ("CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT", ...)
   bool is_resource = false;  // CUTYPE=RESOURCE or ROOM: a room or a projector, not a person
   bool operator==(const CalendarPerson&) const = default;
 };
@@ -35,7 +35,8 @@ struct CalendarEvent {
   // re-imports.
   std::string recurrence_id;
   core::TimePoint start{};  // UTC
-  core::TimePoint end{};    // UTC; equals start when the event states no end or duration
+  core::TimePoint end{};    // UTC; equals start when a date-time event states no end or
+                            // duration (an all-day event without one lasts one day, RFC 5545)
   bool all_day = false;     // DTSTART;VALUE=DATE: start is local midnight of that day
   std::string summary;
   std::string location;
@@ -58,6 +59,9 @@ struct CalendarFile {
   std::vector<RecordError> errors;    // VEVENTs refused (with the line and property)
   std::size_t cancelled = 0;          // occurrences in the window skipped as cancelled/excluded
   std::string producer;               // PRODID, when stated
+  // Added for the iCalendar reader: TZIDs that neither a VTIMEZONE of the file nor the IANA or
+  // Windows zone tables know; their times were read in options.default_zone. The app can warn.
+  std::vector<std::string> unknown_zones;
 };
 
 }  // namespace allies::formats
