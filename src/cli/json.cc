@@ -463,4 +463,33 @@ std::string Json(const app::ReachReport& report) {
   return Text(object);
 }
 
+// --- export, snapshot, backup (issue 4) ---
+
+std::string Json(const app::SnapshotReport& report) {
+  return Text(json{{"dry_run", report.dry_run},
+                   {"people", report.people},
+                   {"organizations", report.organizations},
+                   {"interactions", report.interactions},
+                   {"ledger", report.ledger},
+                   {"introductions", report.introductions},
+                   {"followups", report.followups},
+                   {"vendor_notices", report.vendor_notices},
+                   {"knows", report.knows},
+                   {"config", report.config}});
+}
+
+std::string Json(const app::BackupReport& report) {
+  return Text(json{{"path", report.path}, {"bytes", report.bytes}, {"people", report.people}});
+}
+
+std::string Json(const app::RestoreReport& report) {
+  return Text(json{{"path", report.path},
+                   {"schema_version", report.schema_version},
+                   {"migrated", report.migrated},
+                   {"previous_kept_at", report.previous_kept_at.empty()
+                                            ? json(nullptr)
+                                            : json(report.previous_kept_at)},
+                   {"people", report.people}});
+}
+
 }  // namespace allies::cli

@@ -1,0 +1,3 @@
+#include "formats/snapshot.h"
+
+#include <gtest/gtest.h>
