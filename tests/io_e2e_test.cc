@@ -189,7 +189,9 @@ const BadRestore kBadRestores[] = {
        std::filesystem::copy_file(db, path);
        Sql(path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 9;");
      },
-     4, "error: \"FILE\" has schema version 9, but this Allies reads versions 1 to 3; upgrade Allies\n"},
+     4,
+     "error: \"FILE\" has schema version 9, but this Allies reads versions 1 to 3; upgrade "
+     "Allies\n"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadRestoreTest, ::testing::ValuesIn(kBadRestores),

@@ -37,8 +37,8 @@ struct PersonInput {
   std::optional<core::MonthDay> birthday;
   std::optional<core::MonthDay> work_anniversary;
   std::optional<core::MonthDay> anniversary;  // wedding or partnership
-  std::optional<int> closeness;     // 0..5; -1 clears
-  std::optional<int> cadence_days;  // 1..3650; 0 clears
+  std::optional<int> closeness;               // 0..5; -1 clears
+  std::optional<int> cadence_days;            // 1..3650; 0 clears
   // edit only: remove these
   std::vector<std::string> remove_emails;
   std::vector<std::string> remove_phones;

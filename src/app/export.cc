@@ -49,10 +49,10 @@ formats::Contact ToContact(const core::Person& person, const internal::Directory
   // A person holds at most one date of each kind through the app; should a store hold more, the
   // first is the one `person show` displays too.
   for (const core::ImportantDate& date : person.dates) {
-    std::optional<core::MonthDay>& slot =
-        date.kind == core::DateKind::kBirthday          ? contact.birthday
-        : date.kind == core::DateKind::kWorkAnniversary ? contact.work_anniversary
-                                                        : contact.anniversary;
+    std::optional<core::MonthDay>& slot = date.kind == core::DateKind::kBirthday ? contact.birthday
+                                          : date.kind == core::DateKind::kWorkAnniversary
+                                              ? contact.work_anniversary
+                                              : contact.anniversary;
     if (!slot) slot = date.date;
   }
   contact.offers = person.offers;

@@ -124,7 +124,7 @@ TEST_F(ExportTest, FullExportReimportedIntoAnEmptyDatabaseExportsIdentically) {
 
   auto second = later.ExportAll();
   ASSERT_TRUE(second) << second.error().message;
-  EXPECT_NE(*second, *first);  // exported_at differs...
+  EXPECT_NE(*second, *first);                                        // exported_at differs...
   EXPECT_EQ(WithoutExportTime(*second), WithoutExportTime(*first));  // ...and nothing else
   EXPECT_NE(first->find("\"deleted_at\": \"2026-11-26T09:00:00Z\""), std::string::npos);
 }

@@ -174,11 +174,11 @@ struct BackupReport {
 };
 
 struct RestoreReport {
-  std::string path;             // the backup restored
-  int schema_version = 0;       // the backup's, before any migration
-  bool migrated = false;        // it was older and was migrated to this build's version
+  std::string path;              // the backup restored
+  int schema_version = 0;        // the backup's, before any migration
+  bool migrated = false;         // it was older and was migrated to this build's version
   std::string previous_kept_at;  // where the content before the restore was kept; empty: nowhere
-  std::size_t people = 0;       // live people after the restore
+  std::size_t people = 0;        // live people after the restore
 };
 
 }  // namespace allies::app

@@ -118,10 +118,10 @@ void RegisterIoCommands(CLI::App& app, Registry& registry) {
   });
 
   auto restore_path = std::make_shared<std::string>();
-  auto* restore = app.add_subcommand(
-      "restore",
-      "Replace the database's content with a backup (the current one is kept as "
-      "<db>.before-restore)");
+  auto* restore =
+      app.add_subcommand("restore",
+                         "Replace the database's content with a backup (the current one is kept as "
+                         "<db>.before-restore)");
   restore->add_option("FILE", *restore_path, "A backup made by `allies backup`")->required();
   restore->callback([&registry, restore_path] {
     registry.selected = [restore_path](Context& c) -> Result<void> {

@@ -483,13 +483,13 @@ std::string Json(const app::BackupReport& report) {
 }
 
 std::string Json(const app::RestoreReport& report) {
-  return Text(json{{"path", report.path},
-                   {"schema_version", report.schema_version},
-                   {"migrated", report.migrated},
-                   {"previous_kept_at", report.previous_kept_at.empty()
-                                            ? json(nullptr)
-                                            : json(report.previous_kept_at)},
-                   {"people", report.people}});
+  return Text(
+      json{{"path", report.path},
+           {"schema_version", report.schema_version},
+           {"migrated", report.migrated},
+           {"previous_kept_at",
+            report.previous_kept_at.empty() ? json(nullptr) : json(report.previous_kept_at)},
+           {"people", report.people}});
 }
 
 }  // namespace allies::cli

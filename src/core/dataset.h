@@ -18,21 +18,20 @@ struct ConfigEntry {
 };
 
 struct Dataset {
-  std::vector<Person> people;              // by id
-  std::vector<Organization> orgs;          // by id
-  std::vector<Interaction> interactions;   // by id
-  std::vector<LedgerEntry> ledger;         // by id
-  std::vector<Introduction> introductions; // by id
-  std::vector<FollowUp> followups;         // by id
-  std::vector<VendorNotice> notices;       // by id
-  std::vector<Knows> knows;                // by (first, second), removed pairs included
-  std::vector<ConfigEntry> config;         // by key
+  std::vector<Person> people;               // by id
+  std::vector<Organization> orgs;           // by id
+  std::vector<Interaction> interactions;    // by id
+  std::vector<LedgerEntry> ledger;          // by id
+  std::vector<Introduction> introductions;  // by id
+  std::vector<FollowUp> followups;          // by id
+  std::vector<VendorNotice> notices;        // by id
+  std::vector<Knows> knows;                 // by (first, second), removed pairs included
+  std::vector<ConfigEntry> config;          // by key
 
   // How many records in all.
   std::size_t Size() const {
     return people.size() + orgs.size() + interactions.size() + ledger.size() +
-           introductions.size() + followups.size() + notices.size() + knows.size() +
-           config.size();
+           introductions.size() + followups.size() + notices.size() + knows.size() + config.size();
   }
 };
 

@@ -21,7 +21,8 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kFormat = "allies-export";
 
-// --- writing --------------------------------------------------------------------------------------
+// --- writing
+// --------------------------------------------------------------------------------------
 
 Json TimeText(core::TimePoint at) { return core::FormatUtc(at); }
 
@@ -132,12 +133,9 @@ Json LedgerObject(const core::LedgerEntry& entry) {
 }
 
 Json IntroductionObject(const core::Introduction& intro) {
-  Json object = {{"id", intro.id.value},
-                 {"introducer_id", intro.introducer.value},
-                 {"first_id", intro.first.value},
-                 {"second_id", intro.second.value},
-                 {"at", TimeText(intro.at)},
-                 {"outcome", intro.outcome}};
+  Json object = {{"id", intro.id.value},          {"introducer_id", intro.introducer.value},
+                 {"first_id", intro.first.value}, {"second_id", intro.second.value},
+                 {"at", TimeText(intro.at)},      {"outcome", intro.outcome}};
   AddStamps(object, intro.stamps);
   return object;
 }
@@ -184,7 +182,8 @@ Json ArrayOf(const std::vector<Record>& records, ToJson to_json) {
   return array;
 }
 
-// --- reading --------------------------------------------------------------------------------------
+// --- reading
+// --------------------------------------------------------------------------------------
 
 // A JSON value and where it sits in the document, for messages.
 struct Node {
@@ -200,15 +199,17 @@ std::string Shown(const Json& value) {
 }
 
 core::Error Bad(const Node& node, std::string_view expected) {
-  return core::Error{ErrorCode::kInvalidArgument,
-                     fmt::format("{}: expected {}, found {}", node.path.empty() ? "(top)" : node.path,
-                                 expected, Shown(node.value))};
+  return core::Error{
+      ErrorCode::kInvalidArgument,
+      fmt::format("{}: expected {}, found {}", node.path.empty() ? "(top)" : node.path, expected,
+                  Shown(node.value))};
 }
 
 Result<Node> Member(const Node& object, std::string_view key) {
   if (!object.value.is_object()) return tl::unexpected(Bad(object, "an object"));
   auto found = object.value.find(key);
-  std::string path = object.path.empty() ? std::string(key) : fmt::format("{}.{}", object.path, key);
+  std::string path =
+      object.path.empty() ? std::string(key) : fmt::format("{}.{}", object.path, key);
   if (found == object.value.end()) {
     return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: missing (it is required)", path));
   }
@@ -389,15 +390,13 @@ Result<core::Person> ReadPerson(const Node& node) {
     person.dates.push_back(date);
     return {};
   }));
-  ALLIES_TRY(person.closeness, Field(node, "closeness", [](const Node& n) {
-               return OptionalOf<int>(n, Int);
-             }));
+  ALLIES_TRY(person.closeness,
+             Field(node, "closeness", [](const Node& n) { return OptionalOf<int>(n, Int); }));
   ALLIES_TRY(person.closeness_at, Field(node, "closeness_at", [](const Node& n) {
                return OptionalOf<core::TimePoint>(n, Time);
              }));
-  ALLIES_TRY(person.cadence_days, Field(node, "cadence_days", [](const Node& n) {
-               return OptionalOf<int>(n, Int);
-             }));
+  ALLIES_TRY(person.cadence_days,
+             Field(node, "cadence_days", [](const Node& n) { return OptionalOf<int>(n, Int); }));
   ALLIES_TRY(person.is_me, Field(node, "is_me", Bool));
   ALLIES_TRY(person.is_team, Field(node, "is_team", Bool));
   ALLIES_TRY(person.stamps, Stamps(node));
@@ -413,9 +412,8 @@ Result<core::Organization> ReadOrg(const Node& node) {
   ALLIES_TRY(org.services, Field(node, "services", Strings));
   ALLIES_TRY(org.renewal,
              Field(node, "renewal", [](const Node& n) { return OptionalOf<core::Date>(n, Date); }));
-  ALLIES_TRY(org.cadence_days, Field(node, "cadence_days", [](const Node& n) {
-               return OptionalOf<int>(n, Int);
-             }));
+  ALLIES_TRY(org.cadence_days,
+             Field(node, "cadence_days", [](const Node& n) { return OptionalOf<int>(n, Int); }));
   ALLIES_TRY(org.stamps, Stamps(node));
   return org;
 }
@@ -459,8 +457,7 @@ Result<core::LedgerEntry> ReadLedgerEntry(const Node& node) {
                                 "small-ask, favor-asked or escalation"));
   ALLIES_TRY(entry.value, Field(node, "value", Number));
   ALLIES_TRY(entry.note, Field(node, "note", String));
-  ALLIES_TRY(entry.interaction,
-             Field(node, "interaction_id", OptionalIdOf<core::InteractionTag>));
+  ALLIES_TRY(entry.interaction, Field(node, "interaction_id", OptionalIdOf<core::InteractionTag>));
   ALLIES_TRY(entry.stamps, Stamps(node));
   return entry;
 }

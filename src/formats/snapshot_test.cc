@@ -76,10 +76,10 @@ TEST(SnapshotTest, ReadsTheHandWrittenFixture) {
   EXPECT_EQ(elodie.needs, (std::vector<std::string>{"faster month-end close"}));
   EXPECT_EQ(elodie.notes,
             (std::vector<core::Note>{{At(2026, 2, 1, 12, 30), "Two kids;\nplays the cello"}}));
-  EXPECT_EQ(elodie.dates, (std::vector<core::ImportantDate>{
-                              {core::DateKind::kBirthday, {2, 29, 1980}},
-                              {core::DateKind::kAnniversary, {6, 1, std::nullopt}},
-                              {core::DateKind::kWorkAnniversary, {9, 1, 2015}}}));
+  EXPECT_EQ(elodie.dates,
+            (std::vector<core::ImportantDate>{{core::DateKind::kBirthday, {2, 29, 1980}},
+                                              {core::DateKind::kAnniversary, {6, 1, std::nullopt}},
+                                              {core::DateKind::kWorkAnniversary, {9, 1, 2015}}}));
   EXPECT_EQ(elodie.closeness, 4);
   EXPECT_EQ(elodie.closeness_at, At(2026, 3, 1, 10, 0));
   EXPECT_EQ(elodie.cadence_days, 30);
@@ -179,7 +179,8 @@ TEST(SnapshotTest, BadEnumsTimesAndDatesSayWhatIsAccepted) {
 }
 
 TEST(SnapshotTest, MissingKeysAreNamed) {
-  EXPECT_EQ(ErrorOf(FixtureWith(R"("outcome": "",)", "")), "introductions[0].outcome: missing (it is required)");
+  EXPECT_EQ(ErrorOf(FixtureWith(R"("outcome": "",)", "")),
+            "introductions[0].outcome: missing (it is required)");
   EXPECT_EQ(ErrorOf(R"({"format": "allies-export", "version": 1})"),
             "schema_version: missing (it is required)");
 }

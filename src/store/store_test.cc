@@ -1233,12 +1233,13 @@ core::Dataset HandMadeDataset() {
   entry.interaction = InteractionId{9};
   entry.stamps = removed;
   data.ledger.push_back(entry);
-  Introduction intro = MakeIntroduction(PersonId{3}, PersonId{7}, PersonId{12}, kNow - 72h, "hired");
+  Introduction intro =
+      MakeIntroduction(PersonId{3}, PersonId{7}, PersonId{12}, kNow - 72h, "hired");
   intro.id = core::IntroductionId{2};
   intro.stamps = removed;
   data.introductions.push_back(intro);
-  FollowUp followup = MakeFollowUp(PersonId{12}, "send the deck", Date{std::chrono::year{2024} / 4 / 1},
-                                   kNow - 1h);
+  FollowUp followup =
+      MakeFollowUp(PersonId{12}, "send the deck", Date{std::chrono::year{2024} / 4 / 1}, kNow - 1h);
   followup.id = core::FollowUpId{8};
   followup.stamps = old_stamps;
   data.followups.push_back(followup);
@@ -1386,8 +1387,7 @@ TEST_P(StoreTest, RestoreAllIntoADatabaseWithRecordsIsAConflict) {
   AddPerson("Already here");
   core::Error error = ErrorOf(store_->RestoreAll(HandMadeDataset()));
   EXPECT_EQ(error.code, ErrorCode::kConflict);
-  EXPECT_EQ(error.message,
-            "cannot restore a full export: the database already holds 1 records");
+  EXPECT_EQ(error.message, "cannot restore a full export: the database already holds 1 records");
 }
 
 TEST_P(StoreTest, RestoreAllWithADanglingReferenceNamesItAndWritesNothing) {
@@ -1406,9 +1406,8 @@ TEST_P(StoreTest, RestoreAllWithARepeatedIdIsAlreadyExists) {
   data.orgs.push_back(data.orgs.front());
   core::Error error = ErrorOf(store_->RestoreAll(data));
   EXPECT_EQ(error.code, ErrorCode::kAlreadyExists);
-  EXPECT_EQ(error.message.rfind("cannot restore organization 40 (\"Contoso Managed Services\"): ",
-                                0),
-            0u)
+  EXPECT_EQ(
+      error.message.rfind("cannot restore organization 40 (\"Contoso Managed Services\"): ", 0), 0u)
       << error.message;
 }
 
@@ -1550,7 +1549,6 @@ TEST_F(SqliteStoreTest, PathThatCannotBeOpenedIsAnIoErrorNamingIt) {
   EXPECT_EQ(error.message,
             fmt::format("cannot open database \"{}\": unable to open database file", DbPath()));
 }
-
 
 // --- backup and restore of the file
 // ---------------------------------------------------------------

@@ -481,10 +481,10 @@ Result<IntroductionId> SqliteStore::InsertIntroduction(const Introduction& intro
 
 Result<std::vector<Introduction>> SqliteStore::LoadIntroductions(std::string_view where,
                                                                  const std::vector<Param>& params) {
-  auto statement = Prepare(
-      fmt::format("SELECT id, introducer_id, first_id, second_id, at, outcome, created_at, "
-                  "updated_at, deleted_at FROM introduction {}",
-                  where));
+  auto statement =
+      Prepare(fmt::format("SELECT id, introducer_id, first_id, second_id, at, outcome, created_at, "
+                          "updated_at, deleted_at FROM introduction {}",
+                          where));
   BindParams(*statement, params);
   std::vector<Introduction> intros;
   while (statement->executeStep()) {

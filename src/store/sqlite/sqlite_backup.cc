@@ -121,8 +121,7 @@ Result<core::Dataset> SqliteStore::ReadAll() {
     SortById(data.followups);
     ALLIES_TRY(data.notices, LoadNotices("ORDER BY id", {}));
     ALLIES_TRY(data.knows, LoadKnows(""));
-    auto statement =
-        Prepare("SELECT key, value, created_at, updated_at FROM config ORDER BY key");
+    auto statement = Prepare("SELECT key, value, created_at, updated_at FROM config ORDER BY key");
     while (statement->executeStep()) {
       data.config.push_back(core::ConfigEntry{
           statement->getColumn(0).getString(), statement->getColumn(1).getString(),
@@ -147,9 +146,9 @@ Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
               "(SELECT count(*) FROM config)");
           count->executeStep();
           if (std::int64_t records = count->getColumn(0).getInt64(); records > 0) {
-            return Fail(ErrorCode::kConflict,
-                        fmt::format("cannot {}: the database already holds {} records", kAction,
-                                    records));
+            return Fail(
+                ErrorCode::kConflict,
+                fmt::format("cannot {}: the database already holds {} records", kAction, records));
           }
         }
         // Records may refer to records written after them (a manager with a higher id); the
@@ -249,8 +248,7 @@ Result<int> SqliteStore::RestoreFrom(const std::string& path, const std::string&
     }
     // The backup itself is never written: it is copied into memory, migrated and checked there.
     SQLite::Database copy(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    copy.exec(fmt::format("PRAGMA page_size = {}",
-                          source.execAndGet("PRAGMA page_size").getInt()));
+    copy.exec(fmt::format("PRAGMA page_size = {}", source.execAndGet("PRAGMA page_size").getInt()));
     ALLIES_TRY_VOID(CopyPages(source.getHandle(), copy.getHandle(),
                               fmt::format("read the backup \"{}\"", path)));
     ALLIES_TRY(int migrated, Migrate(copy, path));
