@@ -142,7 +142,7 @@ struct BadRestore {
   // Writes the file to restore at `path`, given the sandbox's database (for copies of it).
   void (*make)(const std::filesystem::path& path, const std::filesystem::path& db);
   int exit_code;
-  std::string error;  // stderr, with FILE standing for the file's path
+  const char* error;  // stderr, with FILE standing for the file's path
 };
 
 void PrintTo(const BadRestore& input, std::ostream* out) { *out << input.name; }
@@ -161,7 +161,7 @@ TEST_P(BadRestoreTest, IsRefusedAndTheDatabaseIsUntouched) {
 
   auto output = box.Run({"restore", file.string()});
   EXPECT_EQ(output.exit_code, GetParam().exit_code);
-  std::string expected = GetParam().error;
+  std::string expected(GetParam().error);
   expected.replace(expected.find("FILE"), 4, file.string());
   EXPECT_EQ(output.err, expected);
   EXPECT_EQ(output.out, "");
@@ -170,7 +170,7 @@ TEST_P(BadRestoreTest, IsRefusedAndTheDatabaseIsUntouched) {
   EXPECT_FALSE(std::filesystem::exists(box.db().string() + ".before-restore"));
 }
 
-const BadRestore kBadRestores[] = {
+constexpr BadRestore kBadRestores[] = {
     {"TextFile",
      [](const std::filesystem::path& path, const std::filesystem::path&) {
        std::ofstream file(path);

@@ -18,7 +18,8 @@ namespace {
 
 using std::chrono::hours;
 
-const core::TimePoint kNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} + hours{9};
+constexpr core::TimePoint kNow =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} + hours{9};
 
 std::unique_ptr<store::Store> OpenMemory() {
   auto opened = store::OpenSqliteStore(":memory:");

@@ -591,6 +591,10 @@ Result<Snapshot> ReadSnapshot(std::string_view bytes) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("not an Allies export: the JSON is malformed at byte {} ({})", e.byte,
                             e.what()));
+  } catch (const Json::exception& e) {
+    // A number too large for a double (out_of_range 406) is reported apart from syntax errors.
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("not an Allies export: the JSON cannot be read ({})", e.what()));
   }
   try {
     return ReadDocument(document);

@@ -25,8 +25,9 @@ std::string ReadFixture() {
 }
 
 core::TimePoint At(int year, unsigned month, unsigned day, int hour, int minute, int second = 0) {
-  return std::chrono::sys_days{std::chrono::year{year} / month / day} + std::chrono::hours{hour} +
-         std::chrono::minutes{minute} + std::chrono::seconds{second};
+  return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} /
+                               std::chrono::day{day}} +
+         std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
 }
 
 // The fixture with `from` replaced by `to` (once), for error cases that differ in one place.
@@ -191,6 +192,10 @@ TEST(SnapshotTest, OtherDocumentsAreRefused) {
             "format: expected \"allies-export\", found \"gephi\"");
   EXPECT_EQ(ErrorOf(R"({"format": "allies-export", "version": 2})"),
             "version: this Allies reads export format version 1 to 1, found 2");
+  EXPECT_EQ(ErrorOf("[" + std::string(400, '2') + "]"),
+            "not an Allies export: the JSON cannot be read ([json.exception.out_of_range.406] "
+            "number overflow parsing '" +
+                std::string(400, '2') + "')");
   std::string malformed = ErrorOf(R"({"format": "allies-export", )");
   EXPECT_TRUE(malformed.starts_with("not an Allies export: the JSON is malformed at byte 29 ("))
       << malformed;

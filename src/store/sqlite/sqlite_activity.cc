@@ -734,7 +734,7 @@ void BindStamps(SQLite::Statement& statement, int first, const core::Stamps& sta
 
 Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
   // Each write names its record when it fails; references are checked by the caller at the end.
-  auto restore = [&](std::string action, auto&& body) -> Result<void> {
+  auto restore = [&](const std::string& action, auto&& body) -> Result<void> {
     try {
       body();
     } catch (const SQLite::Exception& e) {
