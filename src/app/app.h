@@ -13,6 +13,7 @@
 #include "app/views.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "formats/snapshot.h"
 #include "scoring/params.h"
 #include "store/store.h"
 
@@ -171,6 +172,32 @@ class App {
   [[nodiscard]] Result<ConfigRow> ConfigGet(const std::string& key);
   [[nodiscard]] Result<ConfigRow> ConfigSet(const std::string& key, const std::string& value);
   [[nodiscard]] Result<ConfigRow> ConfigReset(const std::string& key);
+
+  // --- export, snapshot, backup (issue 4) ---
+  // Every live person (and the removed ones too with `include_removed`) as an address book:
+  // `format` "vcard" (vCard 4.0) or "csv" (Allies' own CSV preset). Sorted by name. Each person
+  // maps onto one formats::Contact: name (split at its last space into given and family names),
+  // title, department, organization, emails, phones, tags as categories, notes with their time,
+  // birthday, anniversary, work anniversary, offers, needs, closeness, cadence and the manager
+  // (first email, else name). kInvalidArgument for another format.
+  [[nodiscard]] Result<std::string> ExportPeople(const std::string& format, bool include_removed);
+  // Everything in the database, with ids and stamps, as of one transaction.
+  [[nodiscard]] Result<formats::Snapshot> TakeSnapshot();
+  // TakeSnapshot written as the documented JSON export (docs/export-format.md).
+  [[nodiscard]] Result<std::string> ExportAll();
+  // Restores a full export into this database, which must be empty (kConflict naming how many
+  // people and other records it holds otherwise), keeping every id and stamp; one transaction.
+  // With `dry_run` everything is written and checked, then rolled back. Errors also those of
+  // Store::RestoreAll (a bad value or a dangling reference, named).
+  [[nodiscard]] Result<SnapshotReport> ImportSnapshot(const formats::Snapshot& snapshot,
+                                                      bool dry_run);
+  // Writes a consistent copy of the database to the new file `path` (SQLite online backup).
+  // kAlreadyExists when `path` exists, unless `force`.
+  [[nodiscard]] Result<BackupReport> Backup(const std::string& path, bool force);
+  // Replaces the database's whole content with the backup at `path` (see Store::RestoreFrom for
+  // what is refused). The current content is first kept in `<database>.before-restore` (or
+  // `.before-restore.2`, `.3`, ... when taken), unless `database` is ":memory:" or empty.
+  [[nodiscard]] Result<RestoreReport> Restore(const std::string& path, const std::string& database);
 
  private:
   // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.

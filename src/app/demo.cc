@@ -705,11 +705,11 @@ void DemoWriter::AddPhones() {
     if (!member.person.phones.empty()) return;
     const int n = phone_counter_++;
     member.person.phones.push_back(
-        member.vendor >= 0 ? core::Phone{fmt::format("+44 7700 900{:03}", n % 1000), "mobile"}
+        member.vendor >= 0 ? core::Phone{fmt::format("+44 7700 900{:03}", n % 1000), "cell"}
                            : core::Phone{fmt::format("+44 20 7946 0{:03}", n % 1000), "work"});
   };
   add_phone(me_);
-  members_[me_].person.phones.push_back({"+44 7700 900999", "mobile"});
+  members_[me_].person.phones.push_back({"+44 7700 900999", "cell"});
   add_phone(ceo_);
   for (int index : team_) add_phone(index);
   for (int index : heads_) add_phone(index);

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "formats/contacts_csv.h"
 #include "formats/ical.h"
+#include "formats/snapshot.h"
 #include "formats/vcard.h"
 
 namespace allies::app {
@@ -25,13 +26,14 @@ using internal::Quote;
 
 namespace {
 
-enum class FileFormat { kVcard, kCsv, kIcs };
+enum class FileFormat { kVcard, kCsv, kIcs, kSnapshot };
 
 struct LoadedFile {
   std::string path;
   FileFormat format = FileFormat::kCsv;
   std::optional<formats::ContactFile> contacts;
   std::optional<formats::CalendarFile> calendar;
+  std::optional<formats::Snapshot> snapshot;
 };
 
 Result<std::string> ReadBytes(const std::string& path) {
@@ -48,8 +50,10 @@ Result<FileFormat> ParseFormat(const std::string& name) {
   if (key == "vcard" || key == "vcf") return FileFormat::kVcard;
   if (key == "csv") return FileFormat::kCsv;
   if (key == "ics" || key == "ical" || key == "icalendar") return FileFormat::kIcs;
+  if (key == "json") return FileFormat::kSnapshot;
   return Fail(ErrorCode::kInvalidArgument,
-              fmt::format("--format {} is not a format Allies imports (expected vcard, csv or ics)",
+              fmt::format("--format {} is not a format Allies imports (expected vcard, csv, ics or "
+                          "json, an Allies export)",
                           Quote(name)));
 }
 
@@ -61,6 +65,7 @@ FileFormat DetectFormat(const std::string& path, std::string_view bytes) {
   const std::string folded = core::FoldCase(head.substr(0, 32));
   if (folded.starts_with("begin:vcard")) return FileFormat::kVcard;
   if (folded.starts_with("begin:vcalendar")) return FileFormat::kIcs;
+  if (formats::LooksLikeSnapshot(bytes)) return FileFormat::kSnapshot;
   std::string extension = core::FoldCase(path.substr(std::min(path.size(), path.rfind('.'))));
   if (extension == ".vcf" || extension == ".vcard") return FileFormat::kVcard;
   if (extension == ".ics" || extension == ".ical") return FileFormat::kIcs;
@@ -118,6 +123,12 @@ Result<LoadedFile> LoadFile(const std::string& path, const ImportInput& input,
       loaded.calendar = std::move(*read);
       break;
     }
+    case FileFormat::kSnapshot: {
+      auto read = formats::ReadSnapshot(bytes);
+      if (!read) return fail(read.error());
+      loaded.snapshot = std::move(*read);
+      return loaded;
+    }
   }
   const auto& errors = loaded.contacts ? loaded.contacts->errors : loaded.calendar->errors;
   if (!errors.empty() && !input.skip_bad) {
@@ -148,6 +159,22 @@ Result<ImportReport> App::Import(const ImportInput& input) {
   for (const auto& path : input.files) {
     ALLIES_TRY(auto loaded, LoadFile(path, input, now_));
     files.push_back(std::move(loaded));
+  }
+  // A full export is a whole database: it is restored on its own, into an empty one.
+  if (std::any_of(files.begin(), files.end(), [](const LoadedFile& f) { return f.snapshot; })) {
+    if (files.size() != 1) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "an Allies export (allies export all) is imported on its own, not with other "
+                  "files");
+    }
+    ALLIES_TRY(auto restored, ImportSnapshot(*files.front().snapshot, input.dry_run));
+    ImportReport report;
+    report.dry_run = input.dry_run;
+    report.created = restored.people;
+    report.interactions = restored.interactions;
+    report.files.push_back({files.front().path, "allies export", restored.people});
+    report.snapshot = restored;
+    return report;
   }
   // Contacts first, so that meetings find the people they name.
   std::stable_partition(files.begin(), files.end(),

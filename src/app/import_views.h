@@ -15,7 +15,8 @@ namespace allies::app {
 
 struct ImportInput {
   std::vector<std::string> files;
-  std::optional<std::string> format;     // "vcard", "csv", "ics" or "json"; unset: from the content
+  std::optional<std::string> format;     // "vcard", "csv", "ics" or "json" (an Allies export);
+                                         // unset: from the content
   std::optional<std::string> as_member;  // a team member whose contacts or calendar these are
   bool dry_run = false;                  // do everything, then roll back
   bool skip_bad = false;                 // skip and report malformed records instead of failing
@@ -63,6 +64,9 @@ struct ImportReport {
   std::vector<ImportError> errors;    // skipped with --skip-bad
   std::vector<std::string> warnings;  // unknown time zones, invalid emails dropped, ...
   std::vector<std::string> sample;    // what changes, a line each (first few)
+  // Set when the file was a full Allies export (`allies export all`) restored into an empty
+  // database; the counts above then say the same in brief.
+  std::optional<SnapshotReport> snapshot;
 };
 
 struct DuplicateView {

@@ -2,6 +2,8 @@
 // What the use cases return: plain values the CLI (and later the server) prints. Each view
 // carries the components of its scores so that every number can be explained.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -147,6 +149,36 @@ struct ConfigRow {
   std::string default_value;
   bool is_default = true;
   std::string description;
+};
+
+// --- export, snapshot, backup (issue 4) ---
+
+// What a full export held, record kind by record kind, and whether it was written.
+struct SnapshotReport {
+  bool dry_run = false;
+  std::size_t people = 0;
+  std::size_t organizations = 0;
+  std::size_t interactions = 0;
+  std::size_t ledger = 0;
+  std::size_t introductions = 0;
+  std::size_t followups = 0;
+  std::size_t vendor_notices = 0;
+  std::size_t knows = 0;
+  std::size_t config = 0;
+};
+
+struct BackupReport {
+  std::string path;
+  std::uintmax_t bytes = 0;
+  std::size_t people = 0;  // live people in the copy
+};
+
+struct RestoreReport {
+  std::string path;              // the backup restored
+  int schema_version = 0;        // the backup's, before any migration
+  bool migrated = false;         // it was older and was migrated to this build's version
+  std::string previous_kept_at;  // where the content before the restore was kept; empty: nowhere
+  std::size_t people = 0;        // live people after the restore
 };
 
 }  // namespace allies::app

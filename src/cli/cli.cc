@@ -99,6 +99,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterActivityCommands(app, registry);
   RegisterNetworkCommands(app, registry);
   RegisterImportCommands(app, registry);
+  RegisterIoCommands(app, registry);
 
   try {
     app.parse(argc, argv);
@@ -152,7 +153,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   logger->debug("opened in {:.1f} ms; now is {}", elapsed_ms(), core::FormatUtc(*now));
 
   app::App use_cases(**store, *now);
-  Context context{use_cases, json, out};
+  Context context{use_cases, json, out, *path};
   return finish([&] { return registry.selected(context); });
 }
 

@@ -19,6 +19,7 @@ struct Context {
   app::App& app;
   bool json = false;
   std::ostream& out;
+  std::string database;  // the database's path as resolved from --db, ALLIES_DB or XDG
 };
 
 using Action = std::function<core::Result<void>(Context&)>;
@@ -36,6 +37,8 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
 void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 void RegisterImportCommands(CLI::App& app, Registry& registry);
+// export (people, all, graph), backup, restore.
+void RegisterIoCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

@@ -1,6 +1,6 @@
-// Commands of the network analytics: know, influencers, hidden, brokers, communities, analyze.
+// Commands of the network analytics: know, influencers, hidden, brokers, communities, path,
+// reach, analyze (`export graph` is in commands_io.cc).
 
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -112,38 +112,6 @@ void RegisterNetworkCommands(CLI::App& app, Registry& registry) {
       "reach", "My network by proxy: whom me and my team reach, coverage and gaps");
   reach->callback([&registry] {
     registry.selected = [](Context& c) { return Emit(c, c.app.Reach(), PrintReach); };
-  });
-
-  auto* exporter = app.add_subcommand("export", "Write data out for other tools");
-  exporter->require_subcommand(1);
-  struct ExportOptions {
-    std::string format;
-    std::optional<std::string> out;
-  };
-  auto export_options = std::make_shared<ExportOptions>();
-  auto* graph = exporter->add_subcommand("graph", "The whole known network, for Gephi and co.");
-  graph->add_option("--format", export_options->format, "graphml, gexf, json or dot")->required();
-  graph->add_option("--out", export_options->out, "Write to this file (default: standard output)");
-  graph->callback([&registry, export_options] {
-    registry.selected = [export_options](Context& c) -> Result<void> {
-      ALLIES_TRY(auto text, c.app.ExportGraph(export_options->format));
-      if (!export_options->out) {
-        c.out << text;
-        return {};
-      }
-      std::ofstream file(*export_options->out, std::ios::binary | std::ios::trunc);
-      file << text;
-      file.close();
-      if (!file) {
-        return core::Fail(core::ErrorCode::kIo,
-                          fmt::format("cannot write \"{}\"", *export_options->out));
-      }
-      if (!c.json) {
-        c.out << fmt::format("wrote the network as {} to {}\n", export_options->format,
-                             *export_options->out);
-      }
-      return {};
-    };
   });
 
   auto analyze_input = std::make_shared<app::AnalyzeInput>();

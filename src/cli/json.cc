@@ -489,6 +489,7 @@ std::string Json(const app::ImportReport& report) {
                  {"errors", errors},
                  {"warnings", report.warnings},
                  {"sample", report.sample}};
+  if (report.snapshot) object["snapshot"] = json::parse(Json(*report.snapshot));
   return Text(object);
 }
 
@@ -503,6 +504,35 @@ std::string Json(const app::MergeView& view) {
   return Text(json{{"kept", Ref(view.kept)},
                    {"merged", Ref(view.merged)},
                    {"person", PersonObject(view.person, view.kept.org, std::nullopt)}});
+}
+
+// --- export, snapshot, backup (issue 4) ---
+
+std::string Json(const app::SnapshotReport& report) {
+  return Text(json{{"dry_run", report.dry_run},
+                   {"people", report.people},
+                   {"organizations", report.organizations},
+                   {"interactions", report.interactions},
+                   {"ledger", report.ledger},
+                   {"introductions", report.introductions},
+                   {"followups", report.followups},
+                   {"vendor_notices", report.vendor_notices},
+                   {"knows", report.knows},
+                   {"config", report.config}});
+}
+
+std::string Json(const app::BackupReport& report) {
+  return Text(json{{"path", report.path}, {"bytes", report.bytes}, {"people", report.people}});
+}
+
+std::string Json(const app::RestoreReport& report) {
+  return Text(
+      json{{"path", report.path},
+           {"schema_version", report.schema_version},
+           {"migrated", report.migrated},
+           {"previous_kept_at",
+            report.previous_kept_at.empty() ? json(nullptr) : json(report.previous_kept_at)},
+           {"people", report.people}});
 }
 
 }  // namespace allies::cli

@@ -45,4 +45,13 @@ std::string Json(const app::ImportReport& report);
 std::string Json(const std::vector<app::DuplicateView>& views);
 std::string Json(const app::MergeView& view);
 
+// --- export, snapshot, backup (issue 4) ---
+// {"dry_run", "people", "organizations", "interactions", "ledger", "introductions",
+// "followups", "vendor_notices", "knows", "config"}: record counts of a restored export.
+std::string Json(const app::SnapshotReport& report);
+// {"path", "bytes", "people"}
+std::string Json(const app::BackupReport& report);
+// {"path", "schema_version", "migrated", "previous_kept_at" (null when not kept), "people"}
+std::string Json(const app::RestoreReport& report);
+
 }  // namespace allies::cli

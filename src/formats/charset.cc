@@ -19,7 +19,9 @@ using core::Fail;
 // Length of the well-formed UTF-8 sequence at the start of `bytes`, or 0 when there is none.
 std::size_t Utf8SequenceLength(std::string_view bytes) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
-  const auto continuation = [&](std::size_t i) { return i < bytes.size() && (byte(i) & 0xC0) == 0x80; };
+  const auto continuation = [&](std::size_t i) {
+    return i < bytes.size() && (byte(i) & 0xC0) == 0x80;
+  };
   const unsigned char lead = byte(0);
   if (lead < 0x80) return 1;
   if (lead < 0xC2) return 0;  // a continuation byte, or an overlong 2-byte lead
@@ -53,7 +55,9 @@ class Converter {
   }
   Converter(const Converter&) = delete;
   Converter& operator=(const Converter&) = delete;
-  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }  // NOLINT(performance-no-int-to-ptr)
+  bool ok() const {
+    return cd_ != reinterpret_cast<iconv_t>(-1);
+  }  // NOLINT(performance-no-int-to-ptr)
   iconv_t get() const { return cd_; }
 
  private:

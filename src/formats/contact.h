@@ -66,11 +66,11 @@ struct Contact {
   std::optional<core::Date> connected_on;  // LinkedIn "Connected On"
 
   // Allies' own extension properties, so that an export re-imports without loss.
-  std::vector<core::Offer> offers;    // X-ALLIES-OFFER;RATING=n:key
-  std::vector<std::string> needs;     // X-ALLIES-NEED
-  std::optional<int> closeness;       // X-ALLIES-CLOSENESS (0..5)
-  std::optional<int> cadence_days;    // X-ALLIES-CADENCE-DAYS
-  std::string reports_to;             // X-ALLIES-REPORTS-TO: the manager's email or name
+  std::vector<core::Offer> offers;  // X-ALLIES-OFFER;RATING=n:key
+  std::vector<std::string> needs;   // X-ALLIES-NEED
+  std::optional<int> closeness;     // X-ALLIES-CLOSENESS (0..5)
+  std::optional<int> cadence_days;  // X-ALLIES-CADENCE-DAYS
+  std::string reports_to;           // X-ALLIES-REPORTS-TO: the manager's email or name
 
   int photos = 0;  // PHOTO / X-MS-CARDPICTURE / LOGO seen and skipped
 };

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dataset.h"
 #include "core/model.h"
 #include "core/result.h"
 
@@ -167,6 +168,44 @@ class Store {
   [[nodiscard]] virtual Result<std::map<std::string, std::string>> LoadConfig() = 0;
   [[nodiscard]] virtual Result<void> SetConfig(std::string_view key, std::string_view value) = 0;
   [[nodiscard]] virtual Result<void> UnsetConfig(std::string_view key) = 0;
+
+  // --- the whole database: full export and its re-import (issue 4) ---------------------------
+  // Every record, soft-deleted ones and removed knows pairs included, with its id and stamps,
+  // and the configuration with its stamps; each list in the order core::Dataset states.
+  // O(records). Inside or outside a transaction.
+  [[nodiscard]] virtual Result<core::Dataset> ReadAll() = 0;
+  // Writes every record of `data` exactly as given, keeping its id and all its stamps
+  // (created_at, updated_at, deleted_at): the one exception to the Insert* rule above, for
+  // re-importing a full export into an empty database. Within the open transaction; derived
+  // values (name keys, ...) are recomputed. References between the records are checked once all
+  // are written, so their order does not matter. Errors: kConflict when the database already
+  // holds any record; kInvalidArgument for a value the Insert* would refuse, or a reference to a
+  // record `data` lacks (naming both); kAlreadyExists for an id or interaction source given
+  // twice. On error the caller must roll the transaction back.
+  [[nodiscard]] virtual Result<void> RestoreAll(const core::Dataset& data) = 0;
+
+  // --- backup and restore of the whole database ------------------------------------------------
+  // Writes a complete, consistent copy of the database, as of the last commit, to a new file at
+  // `path`: a database of the same back end that OpenSqliteStore (or its kind) opens as it is,
+  // self-contained in that one file. Readers and writers of other connections may go on
+  // meanwhile. `path` is written under a temporary name and renamed into place, so a failure
+  // leaves no half-written file. Must not be called inside a transaction (kInternal).
+  // Errors: kAlreadyExists when `path` exists and !overwrite; kInvalidArgument when `path` is
+  // this database itself; kIo when writing fails.
+  [[nodiscard]] virtual Result<void> BackupTo(const std::string& path, bool overwrite) = 0;
+  // Replaces the whole content of this database with that of the backup at `path`, in one
+  // atomic step: other connections see the old content or the new, never a mix. The backup is
+  // checked first and never modified: it must be a database of this back end written by Allies
+  // (kConflict names its application id otherwise; kIo when it is not a database at all) with a
+  // schema version no newer than this build's (kConflict quoting both versions); an older one is
+  // migrated in a private copy. When `keep_current_at` is not empty, the current content is
+  // first written there as BackupTo(keep_current_at, false) would, after the checks and before
+  // anything changes. Returns the schema version the backup had. Must not be called inside a
+  // transaction (kInternal). Errors also: kNotFound when `path` does not exist; kInvalidArgument
+  // when it is this database itself; kIo when reading or writing fails (the database is then
+  // as it was).
+  [[nodiscard]] virtual Result<int> RestoreFrom(const std::string& path,
+                                                const std::string& keep_current_at) = 0;
 };
 
 }  // namespace allies::store

@@ -1239,6 +1239,246 @@ TEST_P(StoreTest, KnowsRefusesSelfPairsBadStrengthAndUnknownPeople) {
   EXPECT_TRUE(Must(store_->ListKnows()).empty());
 }
 
+// --- the whole database
+// ---------------------------------------------------------------------------
+
+void ExpectSameStamps(const core::Stamps& actual, const core::Stamps& expected) {
+  EXPECT_EQ(actual.created_at, expected.created_at);
+  EXPECT_EQ(actual.updated_at, expected.updated_at);
+  EXPECT_EQ(actual.deleted_at, expected.deleted_at);
+}
+
+// A dataset with ids out of order, a reference to a later id, removed records and stamps
+// unlike any transaction's time.
+core::Dataset HandMadeDataset() {
+  const core::Stamps old_stamps{kNow - 24h * 300, kNow - 24h * 200, std::nullopt};
+  const core::Stamps removed{kNow - 24h * 100, kNow - 24h * 50, kNow - 24h * 50};
+  core::Dataset data;
+  Organization org = FullOrg();
+  org.id = OrgId{40};
+  org.stamps = old_stamps;
+  data.orgs.push_back(org);
+  Person boss;
+  boss.id = PersonId{3};
+  boss.name = "Boss";
+  boss.is_me = true;
+  boss.stamps = old_stamps;
+  Person person = FullPerson(OrgId{40}, PersonId{12});  // reports to a later id
+  person.id = PersonId{7};
+  person.dates.push_back({DateKind::kAnniversary, {6, 1, 2001}});
+  person.stamps = removed;
+  Person manager;
+  manager.id = PersonId{12};
+  manager.name = "Manager";
+  manager.stamps = old_stamps;
+  data.people = {boss, person, manager};
+  Interaction interaction;
+  interaction.id = InteractionId{9};
+  interaction.at = kNow - 24h;
+  interaction.kind = core::InteractionKind::kCoffee;
+  interaction.attendees = {PersonId{3}, PersonId{12}};
+  interaction.initiator = PersonId{12};
+  interaction.owner = PersonId{3};
+  interaction.source = "uid-1@calendar";
+  interaction.stamps = old_stamps;
+  data.interactions.push_back(interaction);
+  LedgerEntry entry;
+  entry.id = core::LedgerId{5};
+  entry.person = PersonId{12};
+  entry.owner = PersonId{3};
+  entry.at = kNow - 48h;
+  entry.kind = LedgerKind::kFavorAsked;
+  entry.value = 2.5;
+  entry.interaction = InteractionId{9};
+  entry.stamps = removed;
+  data.ledger.push_back(entry);
+  Introduction intro =
+      MakeIntroduction(PersonId{3}, PersonId{7}, PersonId{12}, kNow - 72h, "hired");
+  intro.id = core::IntroductionId{2};
+  intro.stamps = removed;
+  data.introductions.push_back(intro);
+  FollowUp followup =
+      MakeFollowUp(PersonId{12}, "send the deck", Date{std::chrono::year{2024} / 4 / 1}, kNow - 1h);
+  followup.id = core::FollowUpId{8};
+  followup.stamps = old_stamps;
+  data.followups.push_back(followup);
+  VendorNotice notice = MakeNotice(OrgId{40}, kNow - 96h, "price rise", PersonId{7});
+  notice.id = core::NoticeId{4};
+  notice.stamps = removed;
+  data.notices.push_back(notice);
+  data.knows.push_back(core::Knows{PersonId{7}, PersonId{12}, 0.25, removed});
+  data.knows.push_back(core::Knows{PersonId{3}, PersonId{12}, 1.0, old_stamps});
+  data.config.push_back(core::ConfigEntry{"tie.half_life_days", "120", old_stamps});
+  return data;
+}
+
+void ExpectSameDataset(const core::Dataset& actual, const core::Dataset& expected) {
+  ASSERT_EQ(actual.people.size(), expected.people.size());
+  for (std::size_t i = 0; i < actual.people.size(); ++i) {
+    EXPECT_EQ(actual.people[i].id, expected.people[i].id);
+    ExpectSamePerson(actual.people[i], expected.people[i]);
+    ExpectSameStamps(actual.people[i].stamps, expected.people[i].stamps);
+  }
+  ASSERT_EQ(actual.orgs.size(), expected.orgs.size());
+  for (std::size_t i = 0; i < actual.orgs.size(); ++i) {
+    EXPECT_EQ(actual.orgs[i].id, expected.orgs[i].id);
+    EXPECT_EQ(actual.orgs[i].name, expected.orgs[i].name);
+    EXPECT_EQ(actual.orgs[i].kind, expected.orgs[i].kind);
+    EXPECT_EQ(actual.orgs[i].services, expected.orgs[i].services);
+    EXPECT_EQ(actual.orgs[i].renewal, expected.orgs[i].renewal);
+    EXPECT_EQ(actual.orgs[i].cadence_days, expected.orgs[i].cadence_days);
+    ExpectSameStamps(actual.orgs[i].stamps, expected.orgs[i].stamps);
+  }
+  ASSERT_EQ(actual.interactions.size(), expected.interactions.size());
+  for (std::size_t i = 0; i < actual.interactions.size(); ++i) {
+    EXPECT_EQ(actual.interactions[i].id, expected.interactions[i].id);
+    ExpectSameInteraction(actual.interactions[i], expected.interactions[i]);
+    ExpectSameStamps(actual.interactions[i].stamps, expected.interactions[i].stamps);
+  }
+  ASSERT_EQ(actual.ledger.size(), expected.ledger.size());
+  for (std::size_t i = 0; i < actual.ledger.size(); ++i) {
+    const LedgerEntry& a = actual.ledger[i];
+    const LedgerEntry& e = expected.ledger[i];
+    EXPECT_EQ(a.id, e.id);
+    EXPECT_EQ(a.person, e.person);
+    EXPECT_EQ(a.owner, e.owner);
+    EXPECT_EQ(a.at, e.at);
+    EXPECT_EQ(a.kind, e.kind);
+    EXPECT_EQ(a.value, e.value);
+    EXPECT_EQ(a.note, e.note);
+    EXPECT_EQ(a.interaction, e.interaction);
+    ExpectSameStamps(a.stamps, e.stamps);
+  }
+  ASSERT_EQ(actual.introductions.size(), expected.introductions.size());
+  for (std::size_t i = 0; i < actual.introductions.size(); ++i) {
+    const Introduction& a = actual.introductions[i];
+    const Introduction& e = expected.introductions[i];
+    EXPECT_EQ(a.id, e.id);
+    EXPECT_EQ(a.introducer, e.introducer);
+    EXPECT_EQ(a.first, e.first);
+    EXPECT_EQ(a.second, e.second);
+    EXPECT_EQ(a.at, e.at);
+    EXPECT_EQ(a.outcome, e.outcome);
+    ExpectSameStamps(a.stamps, e.stamps);
+  }
+  ASSERT_EQ(actual.followups.size(), expected.followups.size());
+  for (std::size_t i = 0; i < actual.followups.size(); ++i) {
+    const FollowUp& a = actual.followups[i];
+    const FollowUp& e = expected.followups[i];
+    EXPECT_EQ(a.id, e.id);
+    EXPECT_EQ(a.person, e.person);
+    EXPECT_EQ(a.text, e.text);
+    EXPECT_EQ(a.due, e.due);
+    EXPECT_EQ(a.done_at, e.done_at);
+    ExpectSameStamps(a.stamps, e.stamps);
+  }
+  ASSERT_EQ(actual.notices.size(), expected.notices.size());
+  for (std::size_t i = 0; i < actual.notices.size(); ++i) {
+    const VendorNotice& a = actual.notices[i];
+    const VendorNotice& e = expected.notices[i];
+    EXPECT_EQ(a.id, e.id);
+    EXPECT_EQ(a.org, e.org);
+    EXPECT_EQ(a.at, e.at);
+    EXPECT_EQ(a.text, e.text);
+    EXPECT_EQ(a.reported_by, e.reported_by);
+    ExpectSameStamps(a.stamps, e.stamps);
+  }
+  ASSERT_EQ(actual.knows.size(), expected.knows.size());
+  for (std::size_t i = 0; i < actual.knows.size(); ++i) {
+    EXPECT_EQ(actual.knows[i].first, expected.knows[i].first);
+    EXPECT_EQ(actual.knows[i].second, expected.knows[i].second);
+    EXPECT_EQ(actual.knows[i].strength, expected.knows[i].strength);
+    ExpectSameStamps(actual.knows[i].stamps, expected.knows[i].stamps);
+  }
+  ASSERT_EQ(actual.config.size(), expected.config.size());
+  for (std::size_t i = 0; i < actual.config.size(); ++i) {
+    EXPECT_EQ(actual.config[i].key, expected.config[i].key);
+    EXPECT_EQ(actual.config[i].value, expected.config[i].value);
+    ExpectSameStamps(actual.config[i].stamps, expected.config[i].stamps);
+  }
+}
+
+TEST_P(StoreTest, RestoreAllKeepsEveryIdAndStampAndReadAllGivesItBackInIdOrder) {
+  core::Dataset data = HandMadeDataset();
+  Must(store_->RestoreAll(data));
+  CommitAndBegin(kLater);
+  core::Dataset read = Must(store_->ReadAll());
+  // ReadAll lists knows pairs by (first, second).
+  std::swap(data.knows[0], data.knows[1]);
+  ExpectSameDataset(read, data);
+  // The restored records behave like any other: the removed person is hidden, the rest found.
+  EXPECT_EQ(Must(store_->CountPeople()), 2u);
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("ELODIE@home.example", true))),
+            (std::vector<std::int64_t>{7}));
+  EXPECT_EQ(Must(store_->ListKnows()).size(), 1u);
+  EXPECT_EQ(Must(store_->FindMe()), PersonId{3});
+}
+
+TEST_P(StoreTest, NewRecordsAfterARestoreGetIdsAboveTheRestoredOnes) {
+  Must(store_->RestoreAll(HandMadeDataset()));
+  EXPECT_EQ(AddPerson("Next").value, 13);
+}
+
+TEST_P(StoreTest, ReadAllIncludesRemovedRecordsThatListsSkip) {
+  PersonId kept = AddPerson("Kept");
+  Person removed;
+  removed.name = "Removed";
+  removed.id = Must(store_->InsertPerson(removed));
+  CommitAndBegin(kLater);
+  removed.stamps.deleted_at = kLater;
+  Must(store_->UpdatePerson(removed));
+  core::Knows knows{kept, removed.id, 0.5, {}};
+  Must(store_->UpsertKnows(knows));
+  Must(store_->SetConfig("tie.half_life_days", "90"));
+  core::Dataset data = Must(store_->ReadAll());
+  ASSERT_EQ(data.people.size(), 2u);
+  EXPECT_EQ(data.people[0].id, kept);
+  EXPECT_EQ(data.people[1].stamps.deleted_at, kLater);
+  EXPECT_EQ(data.people[1].stamps.created_at, kNow);
+  EXPECT_EQ(data.people[1].stamps.updated_at, kLater);
+  ASSERT_EQ(data.config.size(), 1u);
+  EXPECT_EQ(data.config[0].stamps.created_at, kLater);
+  EXPECT_EQ(data.knows.size(), 1u);
+  EXPECT_EQ(data.Size(), 4u);
+}
+
+TEST_P(StoreTest, RestoreAllIntoADatabaseWithRecordsIsAConflict) {
+  AddPerson("Already here");
+  core::Error error = ErrorOf(store_->RestoreAll(HandMadeDataset()));
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(error.message, "cannot restore a full export: the database already holds 1 records");
+}
+
+TEST_P(StoreTest, RestoreAllWithADanglingReferenceNamesItAndWritesNothing) {
+  core::Dataset data = HandMadeDataset();
+  data.people[1].reports_to = PersonId{99};  // person 7's manager, later in no list
+  core::Error error = ErrorOf(store_->RestoreAll(data));
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message,
+            "cannot restore a full export: person 7 refers to person 99 (reports_to), which it "
+            "does not hold");
+  EXPECT_EQ(Must(store_->ReadAll()).Size(), 0u);
+}
+
+TEST_P(StoreTest, RestoreAllWithARepeatedIdIsAlreadyExists) {
+  core::Dataset data = HandMadeDataset();
+  data.orgs.push_back(data.orgs.front());
+  core::Error error = ErrorOf(store_->RestoreAll(data));
+  EXPECT_EQ(error.code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(
+      error.message.rfind("cannot restore organization 40 (\"Contoso Managed Services\"): ", 0), 0u)
+      << error.message;
+}
+
+TEST_P(StoreTest, RestoreAllRefusesAValueInsertWouldRefuse) {
+  core::Dataset data = HandMadeDataset();
+  data.interactions.front().energy = 9;
+  core::Error error = ErrorOf(store_->RestoreAll(data));
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message,
+            "cannot restore interaction 9: energy 9 is out of range (expected 1 to 5)");
+}
+
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
@@ -1367,6 +1607,214 @@ TEST_F(SqliteStoreTest, PathThatCannotBeOpenedIsAnIoErrorNamingIt) {
   EXPECT_EQ(error.code, ErrorCode::kIo);
   EXPECT_EQ(error.message,
             fmt::format("cannot open database \"{}\": unable to open database file", DbPath()));
+}
+
+// --- backup and restore of the file
+// ---------------------------------------------------------------
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::string> Names(Store& store) {
+  std::vector<std::string> names;
+  for (const Person& person : Must(store.ListPeople({}))) names.push_back(person.name);
+  return names;
+}
+
+TEST_F(SqliteStoreTest, BackupIsACompleteSelfContainedDatabaseInRollbackMode) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  std::string backup = (dir_.path() / "copy.db").string();
+  Must((*store)->BackupTo(backup, false));
+  EXPECT_FALSE(std::filesystem::exists(backup + ".partial"));
+  EXPECT_FALSE(std::filesystem::exists(backup + "-wal"));
+  {
+    SQLite::Database raw(backup, SQLite::OPEN_READONLY);
+    EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "delete");
+    EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), 0x416C6C69);
+    EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), kSqliteSchemaVersion);
+    EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  }
+  auto copy = OpenSqliteStore(backup);
+  ASSERT_TRUE(copy) << copy.error().message;
+  EXPECT_EQ(Names(**copy), (std::vector<std::string>{"Kept"}));
+}
+
+TEST_F(SqliteStoreTest, BackupSeesCommittedWritesOfTheSameConnection) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  Must((*store)->Begin(kNow));
+  Person person;
+  person.name = "Added";
+  Must((*store)->InsertPerson(person));
+  EXPECT_EQ(ErrorOf((*store)->BackupTo((dir_.path() / "x.db").string(), false)).code,
+            ErrorCode::kInternal);
+  Must((*store)->Commit());
+  std::string backup = (dir_.path() / "copy.db").string();
+  Must((*store)->BackupTo(backup, false));
+  auto copy = OpenSqliteStore(backup);
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(Names(**copy), (std::vector<std::string>{"Added", "Kept"}));
+}
+
+TEST_F(SqliteStoreTest, BackupRefusesAnExistingFileUnlessToldToReplaceIt) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  std::string backup = (dir_.path() / "notes.txt").string();
+  {
+    std::ofstream file(backup);
+    file << "precious";
+  }
+  core::Error error = ErrorOf((*store)->BackupTo(backup, false));
+  EXPECT_EQ(error.code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(error.message, fmt::format("\"{}\" already exists", backup));
+  EXPECT_EQ(FileBytes(backup), "precious");
+  Must((*store)->BackupTo(backup, true));
+  auto copy = OpenSqliteStore(backup);
+  ASSERT_TRUE(copy) << copy.error().message;
+  EXPECT_EQ(Names(**copy), (std::vector<std::string>{"Kept"}));
+}
+
+TEST_F(SqliteStoreTest, BackupOntoTheDatabaseItselfIsRefused) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  core::Error error = ErrorOf((*store)->BackupTo(DbPath(), true));
+  EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(error.message,
+            fmt::format("cannot back up the database onto itself (\"{}\")", DbPath()));
+}
+
+TEST_F(SqliteStoreTest, RestoreReplacesTheContentAndKeepsTheCurrentOneWhenAsked) {
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  std::string backup = (dir_.path() / "backup.db").string();
+  Must((*store)->BackupTo(backup, false));
+  std::string backup_bytes = FileBytes(backup);
+  Must((*store)->Begin(kLater));
+  Person person;
+  person.name = "After the backup";
+  Must((*store)->InsertPerson(person));
+  Must((*store)->Commit());
+
+  std::string kept = (dir_.path() / "allies.db.before-restore").string();
+  EXPECT_EQ(Must((*store)->RestoreFrom(backup, kept)), kSqliteSchemaVersion);
+  EXPECT_EQ(Names(**store), (std::vector<std::string>{"Kept"}));
+  EXPECT_EQ(FileBytes(backup), backup_bytes);  // the backup is only read
+  // Another connection sees the restored content too.
+  auto other = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(other);
+  EXPECT_EQ(Names(**other), (std::vector<std::string>{"Kept"}));
+  auto previous = OpenSqliteStore(kept);
+  ASSERT_TRUE(previous) << previous.error().message;
+  EXPECT_EQ(Names(**previous), (std::vector<std::string>{"After the backup", "Kept"}));
+  // The store goes on working: writes land after the restored ids.
+  Must((*store)->Begin(kLater));
+  EXPECT_EQ(Must((*store)->InsertPerson(person)).value, 2);
+  Must((*store)->Commit());
+}
+
+TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBackup) {
+  CreateDatabase();
+  std::string backup = (dir_.path() / "v1.db").string();
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store);
+    Must((*store)->BackupTo(backup, false));
+  }
+  {
+    SQLite::Database raw(backup, SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE knows");
+    raw.exec("PRAGMA user_version = 1");
+  }
+  std::string backup_bytes = FileBytes(backup);
+  auto store = OpenSqliteStore((dir_.path() / "other.db").string());
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Must((*store)->RestoreFrom(backup, "")), 1);
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  EXPECT_EQ(Names(**store), (std::vector<std::string>{"Kept"}));
+  EXPECT_TRUE(Must((*store)->ListKnows()).empty());
+  EXPECT_EQ(FileBytes(backup), backup_bytes);
+}
+
+class RestoreRefusalTest : public SqliteStoreTest {
+ protected:
+  // Tries to restore `backup` into the database and checks that the database, and the backup,
+  // are byte for byte as they were and that nothing was kept aside.
+  core::Error Refused(const std::string& backup) {
+    CreateDatabase();
+    std::string kept = DbPath() + ".before-restore";
+    auto store = OpenSqliteStore(DbPath());
+    EXPECT_TRUE(store);
+    std::string before = FileBytes(DbPath());
+    std::string backup_before = FileBytes(backup);
+    auto result = (*store)->RestoreFrom(backup, kept);
+    EXPECT_EQ(FileBytes(DbPath()), before);
+    EXPECT_EQ(FileBytes(backup), backup_before);
+    EXPECT_FALSE(std::filesystem::exists(kept));
+    EXPECT_EQ(Names(**store), (std::vector<std::string>{"Kept"}));
+    return ErrorOf(result);
+  }
+};
+
+TEST_F(RestoreRefusalTest, TextFileIsNotADatabase) {
+  std::string path = (dir_.path() / "contacts.vcf").string();
+  {
+    std::ofstream file(path);
+    file << "BEGIN:VCARD\nVERSION:4.0\nFN:Not a database\nEND:VCARD\n" << std::string(200, 'x');
+  }
+  core::Error error = Refused(path);
+  EXPECT_EQ(error.code, ErrorCode::kIo);
+  EXPECT_EQ(error.message,
+            fmt::format("\"{}\" is not an Allies database (file is not a database)", path));
+}
+
+TEST_F(RestoreRefusalTest, DatabaseOfAnotherApplicationIsRefused) {
+  std::string path = (dir_.path() / "songs.db").string();
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE songs (title TEXT)");
+  }
+  core::Error error = Refused(path);
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(error.message,
+            fmt::format("\"{}\" is not an Allies database (its application_id is 0x00000000, "
+                        "expected 0x416c6c69)",
+                        path));
+}
+
+TEST_F(RestoreRefusalTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
+  std::string path = (dir_.path() / "newer.db").string();
+  {
+    auto source = OpenSqliteStore(path);
+    ASSERT_TRUE(source);
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 9");
+  }
+  core::Error error = Refused(path);
+  EXPECT_EQ(error.code, ErrorCode::kConflict);
+  EXPECT_EQ(error.message,
+            fmt::format("\"{}\" has schema version 9, but this Allies reads versions 1 to {}; "
+                        "upgrade Allies",
+                        path, kSqliteSchemaVersion));
+}
+
+TEST_F(RestoreRefusalTest, MissingFileIsNotFound) {
+  std::string path = (dir_.path() / "nowhere.db").string();
+  CreateDatabase();
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store);
+  core::Error error = ErrorOf((*store)->RestoreFrom(path, ""));
+  EXPECT_EQ(error.code, ErrorCode::kNotFound);
+  EXPECT_EQ(error.message, fmt::format("no backup file \"{}\"", path));
 }
 
 TEST_F(SqliteStoreTest, SecondConnectionSeesCommittedWrites) {

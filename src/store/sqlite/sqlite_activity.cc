@@ -479,30 +479,35 @@ Result<IntroductionId> SqliteStore::InsertIntroduction(const Introduction& intro
       });
 }
 
+Result<std::vector<Introduction>> SqliteStore::LoadIntroductions(std::string_view where,
+                                                                 const std::vector<Param>& params) {
+  auto statement =
+      Prepare(fmt::format("SELECT id, introducer_id, first_id, second_id, at, outcome, created_at, "
+                          "updated_at, deleted_at FROM introduction {}",
+                          where));
+  BindParams(*statement, params);
+  std::vector<Introduction> intros;
+  while (statement->executeStep()) {
+    Introduction intro;
+    intro.id = IntroductionId{statement->getColumn(0).getInt64()};
+    intro.introducer = PersonId{statement->getColumn(1).getInt64()};
+    intro.first = PersonId{statement->getColumn(2).getInt64()};
+    intro.second = PersonId{statement->getColumn(3).getInt64()};
+    intro.at = FromSeconds(statement->getColumn(4).getInt64());
+    intro.outcome = statement->getColumn(5).getString();
+    intro.stamps = ColumnStamps(*statement, 6);
+    intros.push_back(std::move(intro));
+  }
+  return intros;
+}
+
 Result<std::vector<Introduction>> SqliteStore::ListIntroductions(std::optional<PersonId> person) {
   return Read("list introductions", [&]() -> Result<std::vector<Introduction>> {
-    constexpr std::string_view kColumns =
-        "SELECT id, introducer_id, first_id, second_id, at, outcome, created_at, updated_at, "
-        "deleted_at FROM introduction WHERE deleted_at IS NULL";
-    auto statement = Prepare(
-        person ? fmt::format("{} AND (introducer_id = ?1 OR first_id = ?1 OR second_id = ?1) "
-                             "ORDER BY at, id",
-                             kColumns)
-               : fmt::format("{} ORDER BY at, id", kColumns));
-    if (person) statement->bind(1, person->value);
-    std::vector<Introduction> intros;
-    while (statement->executeStep()) {
-      Introduction intro;
-      intro.id = IntroductionId{statement->getColumn(0).getInt64()};
-      intro.introducer = PersonId{statement->getColumn(1).getInt64()};
-      intro.first = PersonId{statement->getColumn(2).getInt64()};
-      intro.second = PersonId{statement->getColumn(3).getInt64()};
-      intro.at = FromSeconds(statement->getColumn(4).getInt64());
-      intro.outcome = statement->getColumn(5).getString();
-      intro.stamps = ColumnStamps(*statement, 6);
-      intros.push_back(std::move(intro));
-    }
-    return intros;
+    if (!person) return LoadIntroductions("WHERE deleted_at IS NULL ORDER BY at, id", {});
+    return LoadIntroductions(
+        "WHERE deleted_at IS NULL AND (introducer_id = ?1 OR first_id = ?1 OR second_id = ?1) "
+        "ORDER BY at, id",
+        {person->value});
   });
 }
 
@@ -629,27 +634,32 @@ Result<NoticeId> SqliteStore::InsertNotice(const VendorNotice& notice) {
       });
 }
 
+Result<std::vector<VendorNotice>> SqliteStore::LoadNotices(std::string_view where,
+                                                           const std::vector<Param>& params) {
+  auto statement = Prepare(
+      fmt::format("SELECT id, org_id, at, text, reported_by, created_at, updated_at, deleted_at "
+                  "FROM vendor_notice {}",
+                  where));
+  BindParams(*statement, params);
+  std::vector<VendorNotice> notices;
+  while (statement->executeStep()) {
+    VendorNotice notice;
+    notice.id = NoticeId{statement->getColumn(0).getInt64()};
+    notice.org = core::OrgId{statement->getColumn(1).getInt64()};
+    notice.at = FromSeconds(statement->getColumn(2).getInt64());
+    notice.text = statement->getColumn(3).getString();
+    notice.reported_by = ColumnOptionalId<core::PersonTag>(*statement, 4);
+    notice.stamps = ColumnStamps(*statement, 5);
+    notices.push_back(std::move(notice));
+  }
+  return notices;
+}
+
 Result<std::vector<VendorNotice>> SqliteStore::ListNotices(std::optional<core::OrgId> org) {
   return Read("list vendor notices", [&]() -> Result<std::vector<VendorNotice>> {
-    constexpr std::string_view kColumns =
-        "SELECT id, org_id, at, text, reported_by, created_at, updated_at, deleted_at "
-        "FROM vendor_notice WHERE deleted_at IS NULL";
-    auto statement =
-        Prepare(org ? fmt::format("{} AND org_id = ? ORDER BY at DESC, id DESC", kColumns)
-                    : fmt::format("{} ORDER BY at DESC, id DESC", kColumns));
-    if (org) statement->bind(1, org->value);
-    std::vector<VendorNotice> notices;
-    while (statement->executeStep()) {
-      VendorNotice notice;
-      notice.id = NoticeId{statement->getColumn(0).getInt64()};
-      notice.org = core::OrgId{statement->getColumn(1).getInt64()};
-      notice.at = FromSeconds(statement->getColumn(2).getInt64());
-      notice.text = statement->getColumn(3).getString();
-      notice.reported_by = ColumnOptionalId<core::PersonTag>(*statement, 4);
-      notice.stamps = ColumnStamps(*statement, 5);
-      notices.push_back(std::move(notice));
-    }
-    return notices;
+    if (!org) return LoadNotices("WHERE deleted_at IS NULL ORDER BY at DESC, id DESC", {});
+    return LoadNotices("WHERE deleted_at IS NULL AND org_id = ? ORDER BY at DESC, id DESC",
+                       {org->value});
   });
 }
 
@@ -689,22 +699,151 @@ Result<void> SqliteStore::UpsertKnows(const core::Knows& knows) {
       });
 }
 
+Result<std::vector<core::Knows>> SqliteStore::LoadKnows(std::string_view where) {
+  auto statement = Prepare(
+      fmt::format("SELECT person_a, person_b, strength, created_at, updated_at, deleted_at FROM "
+                  "knows {} ORDER BY person_a, person_b",
+                  where));
+  std::vector<core::Knows> pairs;
+  while (statement->executeStep()) {
+    core::Knows knows;
+    knows.first = core::PersonId{statement->getColumn(0).getInt64()};
+    knows.second = core::PersonId{statement->getColumn(1).getInt64()};
+    knows.strength = statement->getColumn(2).getDouble();
+    knows.stamps = ColumnStamps(*statement, 3);
+    pairs.push_back(knows);
+  }
+  return pairs;
+}
+
 Result<std::vector<core::Knows>> SqliteStore::ListKnows() {
-  return Read("list who knows whom", [&]() -> Result<std::vector<core::Knows>> {
-    auto statement = Prepare(
-        "SELECT person_a, person_b, strength, created_at, updated_at, deleted_at FROM knows "
-        "WHERE deleted_at IS NULL ORDER BY person_a, person_b");
-    std::vector<core::Knows> pairs;
-    while (statement->executeStep()) {
-      core::Knows knows;
-      knows.first = core::PersonId{statement->getColumn(0).getInt64()};
-      knows.second = core::PersonId{statement->getColumn(1).getInt64()};
-      knows.strength = statement->getColumn(2).getDouble();
-      knows.stamps = ColumnStamps(*statement, 3);
-      pairs.push_back(knows);
+  return Read("list who knows whom", [&] { return LoadKnows("WHERE deleted_at IS NULL"); });
+}
+
+// --- restoring a full export ---------------------------------------------------------------------
+
+namespace {
+
+void BindStamps(SQLite::Statement& statement, int first, const core::Stamps& stamps) {
+  statement.bind(first, Seconds(stamps.created_at));
+  statement.bind(first + 1, Seconds(stamps.updated_at));
+  BindOptional(statement, first + 2, stamps.deleted_at);
+}
+
+}  // namespace
+
+Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
+  // Each write names its record when it fails; references are checked by the caller at the end.
+  auto restore = [&](const std::string& action, auto&& body) -> Result<void> {
+    try {
+      body();
+    } catch (const SQLite::Exception& e) {
+      return tl::unexpected(WriteError(e, action, {}));
     }
-    return pairs;
-  });
+    return {};
+  };
+  for (const Interaction& interaction : data.interactions) {
+    std::string action = fmt::format("restore interaction {}", interaction.id.value);
+    if (auto valid = ValidateInteraction(interaction); !valid) {
+      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
+    }
+    try {
+      {
+        auto statement = Prepare(
+            "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, "
+            "energy, note, source, owner_id, created_at, updated_at, deleted_at, id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        BindInteraction(*statement, interaction);
+        BindStamps(*statement, 11, interaction.stamps);
+        statement->bind(14, interaction.id.value);
+        statement->exec();
+      }
+      InsertAttendees(interaction.id.value, interaction.attendees);
+    } catch (const SQLite::Exception& e) {
+      return tl::unexpected(InteractionWriteError(e, action, interaction));
+    }
+  }
+  for (const LedgerEntry& entry : data.ledger) {
+    std::string action = fmt::format("restore ledger entry {}", entry.id.value);
+    if (auto valid = ValidateLedgerEntry(entry); !valid) {
+      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
+    }
+    ALLIES_TRY_VOID(restore(action, [&] {
+      auto statement = Prepare(
+          "INSERT INTO ledger (person_id, owner_id, at, kind, value, note, interaction_id, "
+          "created_at, updated_at, deleted_at, id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      BindLedgerEntry(*statement, entry);
+      BindStamps(*statement, 8, entry.stamps);
+      statement->bind(11, entry.id.value);
+      statement->exec();
+    }));
+  }
+  for (const Introduction& intro : data.introductions) {
+    ALLIES_TRY_VOID(restore(fmt::format("restore introduction {}", intro.id.value), [&] {
+      auto statement = Prepare(
+          "INSERT INTO introduction (introducer_id, first_id, second_id, at, outcome, "
+          "created_at, updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      statement->bind(1, intro.introducer.value);
+      statement->bind(2, intro.first.value);
+      statement->bind(3, intro.second.value);
+      statement->bind(4, Seconds(intro.at));
+      statement->bind(5, intro.outcome);
+      BindStamps(*statement, 6, intro.stamps);
+      statement->bind(9, intro.id.value);
+      statement->exec();
+    }));
+  }
+  for (const FollowUp& followup : data.followups) {
+    std::string action = fmt::format("restore follow-up {}", followup.id.value);
+    if (auto valid = ValidateFollowUp(followup); !valid) {
+      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
+    }
+    ALLIES_TRY_VOID(restore(action, [&] {
+      auto statement = Prepare(
+          "INSERT INTO followup (person_id, text, due, done_at, created_at, updated_at, "
+          "deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      BindFollowUp(*statement, followup);
+      BindStamps(*statement, 5, followup.stamps);
+      statement->bind(8, followup.id.value);
+      statement->exec();
+    }));
+  }
+  for (const VendorNotice& notice : data.notices) {
+    ALLIES_TRY_VOID(restore(fmt::format("restore vendor notice {}", notice.id.value), [&] {
+      auto statement = Prepare(
+          "INSERT INTO vendor_notice (org_id, at, text, reported_by, created_at, updated_at, "
+          "deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      statement->bind(1, notice.org.value);
+      statement->bind(2, Seconds(notice.at));
+      statement->bind(3, notice.text);
+      BindOptional(*statement, 4, notice.reported_by);
+      BindStamps(*statement, 5, notice.stamps);
+      statement->bind(8, notice.id.value);
+      statement->exec();
+    }));
+  }
+  for (const core::Knows& knows : data.knows) {
+    std::string action = fmt::format("restore the tie between person {} and person {}",
+                                     knows.first.value, knows.second.value);
+    if (!(knows.first < knows.second) || !(knows.strength > 0 && knows.strength <= 1)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("cannot {}: expected the smaller id first and a strength in (0, 1], "
+                              "got strength {}",
+                              action, knows.strength));
+    }
+    ALLIES_TRY_VOID(restore(action, [&] {
+      auto statement = Prepare(
+          "INSERT INTO knows (person_a, person_b, strength, created_at, updated_at, deleted_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      statement->bind(1, knows.first.value);
+      statement->bind(2, knows.second.value);
+      statement->bind(3, knows.strength);
+      BindStamps(*statement, 4, knows.stamps);
+      statement->exec();
+    }));
+  }
+  return {};
 }
 
 }  // namespace allies::store::sqlite

@@ -604,4 +604,52 @@ Result<std::vector<OrgId>> SqliteStore::FindOrgsByName(std::string_view name_key
   });
 }
 
+// --- restoring a full export ---------------------------------------------------------------------
+
+Result<void> SqliteStore::RestorePeopleAndOrgs(const core::Dataset& data) {
+  for (const Organization& org : data.orgs) {
+    ALLIES_TRY_VOID(ValidateOrg(org));
+    std::string action = fmt::format("restore organization {} (\"{}\")", org.id.value, org.name);
+    try {
+      {
+        auto statement = Prepare(
+            "INSERT INTO org (name, name_key, kind, renewal, cadence_days, created_at, "
+            "updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        BindOrg(*statement, org);
+        statement->bind(6, Seconds(org.stamps.created_at));
+        statement->bind(7, Seconds(org.stamps.updated_at));
+        BindOptional(*statement, 8, org.stamps.deleted_at);
+        statement->bind(9, org.id.value);
+        statement->exec();
+      }
+      InsertServices(org.id.value, org.services);
+    } catch (const SQLite::Exception& e) {
+      return tl::unexpected(WriteError(e, action, {}));
+    }
+  }
+  for (const Person& person : data.people) {
+    ALLIES_TRY_VOID(ValidatePerson(person));
+    std::string action = fmt::format("restore person {} (\"{}\")", person.id.value, person.name);
+    try {
+      {
+        auto statement = Prepare(
+            "INSERT INTO person (name, name_key, title, department, department_key, org_id, "
+            "reports_to, closeness, closeness_at, cadence_days, is_me, is_team, created_at, "
+            "updated_at, deleted_at, id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        BindPerson(*statement, person);
+        statement->bind(13, Seconds(person.stamps.created_at));
+        statement->bind(14, Seconds(person.stamps.updated_at));
+        BindOptional(*statement, 15, person.stamps.deleted_at);
+        statement->bind(16, person.id.value);
+        statement->exec();
+      }
+      InsertPersonChildren(person.id.value, person);
+    } catch (const SQLite::Exception& e) {
+      return tl::unexpected(PersonWriteError(e, action, person));
+    }
+  }
+  return {};
+}
+
 }  // namespace allies::store::sqlite

@@ -226,6 +226,11 @@ class SqliteStore final : public Store {
   Result<void> SetConfig(std::string_view key, std::string_view value) override;
   Result<void> UnsetConfig(std::string_view key) override;
 
+  Result<core::Dataset> ReadAll() override;
+  Result<void> RestoreAll(const core::Dataset& data) override;
+  Result<void> BackupTo(const std::string& path, bool overwrite) override;
+  Result<int> RestoreFrom(const std::string& path, const std::string& keep_current_at) override;
+
  private:
   // Returns the cached statement for `sql`, preparing it on first use.
   Borrowed Prepare(std::string_view sql);
@@ -280,6 +285,19 @@ class SqliteStore final : public Store {
                                     const core::Interaction& interaction);
   Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
                                                     const std::vector<Param>& params);
+
+  // the whole database (sqlite_backup.cc, with the parts that need the record helpers in
+  // sqlite_people.cc and sqlite_activity.cc). Restore* write records with their ids and stamps
+  // inside RestoreAll's write and throw SQLite::Exception, or return an error naming the record.
+  Result<void> RestorePeopleAndOrgs(const core::Dataset& data);
+  Result<void> RestoreActivity(const core::Dataset& data);
+  Result<std::vector<core::Introduction>> LoadIntroductions(std::string_view where,
+                                                            const std::vector<Param>& params);
+  Result<std::vector<core::VendorNotice>> LoadNotices(std::string_view where,
+                                                      const std::vector<Param>& params);
+  Result<std::vector<core::Knows>> LoadKnows(std::string_view where);
+  // Whether `path` names this database's own file.
+  bool IsOwnFile(const std::string& path) const;
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
