@@ -122,8 +122,8 @@ int main(int argc, char** argv) {
       best = std::min(best, seconds);
       spent += seconds;
     }
-    std::printf("VCARD_READ_SECONDS %.3f\nVCARD_SECONDS %.3f\nVCARD_CONTACTS %zu\n",
-                read_seconds, best, contacts);
+    std::printf("VCARD_READ_SECONDS %.3f\nVCARD_SECONDS %.3f\nVCARD_CONTACTS %zu\n", read_seconds,
+                best, contacts);
     std::printf("VCARD_ERRORS %zu\nVCARD_PHOTOS %ld\n", errors, photos);
     std::fflush(stdout);
   }

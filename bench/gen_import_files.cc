@@ -110,65 +110,65 @@ struct Culture {
 };
 
 constexpr Name kWesternGiven[] = {
-    {"José", "jose"},       {"François", "francois"}, {"Zoë", "zoe"},        {"Søren", "soren"},
-    {"Björn", "bjorn"},     {"Chloé", "chloe"},       {"Renée", "renee"},    {"Jürgen", "jurgen"},
-    {"Inês", "ines"},       {"Ana", "ana"},           {"Hélène", "helene"},  {"Mårten", "marten"},
-    {"Raphaël", "raphael"}, {"Noémie", "noemie"},     {"Jörg", "jorg"},      {"Sinéad", "sinead"},
-    {"Emma", "emma"},       {"Liam", "liam"},         {"Olivia", "olivia"},  {"Noah", "noah"},
-    {"Sophie", "sophie"},   {"Lucas", "lucas"},       {"Mia", "mia"},        {"Elias", "elias"},
-    {"Clara", "clara"},     {"David", "david"},       {"Laura", "laura"},    {"Thomas", "thomas"},
-    {"Julia", "julia"},     {"Martin", "martin"},     {"Sarah", "sarah"},    {"Peter", "peter"},
-    {"Anna", "anna"},       {"Michael", "michael"},   {"Lena", "lena"},      {"Daniel", "daniel"},
-    {"Marta", "marta"},     {"Paul", "paul"},         {"Eva", "eva"},        {"Henrik", "henrik"}};
+    {"José", "jose"},       {"François", "francois"}, {"Zoë", "zoe"},       {"Søren", "soren"},
+    {"Björn", "bjorn"},     {"Chloé", "chloe"},       {"Renée", "renee"},   {"Jürgen", "jurgen"},
+    {"Inês", "ines"},       {"Ana", "ana"},           {"Hélène", "helene"}, {"Mårten", "marten"},
+    {"Raphaël", "raphael"}, {"Noémie", "noemie"},     {"Jörg", "jorg"},     {"Sinéad", "sinead"},
+    {"Emma", "emma"},       {"Liam", "liam"},         {"Olivia", "olivia"}, {"Noah", "noah"},
+    {"Sophie", "sophie"},   {"Lucas", "lucas"},       {"Mia", "mia"},       {"Elias", "elias"},
+    {"Clara", "clara"},     {"David", "david"},       {"Laura", "laura"},   {"Thomas", "thomas"},
+    {"Julia", "julia"},     {"Martin", "martin"},     {"Sarah", "sarah"},   {"Peter", "peter"},
+    {"Anna", "anna"},       {"Michael", "michael"},   {"Lena", "lena"},     {"Daniel", "daniel"},
+    {"Marta", "marta"},     {"Paul", "paul"},         {"Eva", "eva"},       {"Henrik", "henrik"}};
 constexpr Name kWesternFamily[] = {
-    {"García", "garcia"},     {"Müller", "muller"},       {"Dvořák", "dvorak"},
-    {"Ødegaard", "odegaard"}, {"Núñez", "nunez"},         {"Lefèvre", "lefevre"},
-    {"Björklund", "bjorklund"}, {"Ó Briain", "obriain"},  {"Gonçalves", "goncalves"},
-    {"Schäfer", "schafer"},   {"Åberg", "aberg"},         {"Fernández", "fernandez"},
-    {"Smith", "smith"},       {"Johnson", "johnson"},     {"O'Brien", "obrien"},
-    {"Martin", "martin"},     {"Bernard", "bernard"},     {"Rossi", "rossi"},
-    {"Bianchi", "bianchi"},   {"Jansen", "jansen"},       {"de Vries", "devries"},
-    {"Schmidt", "schmidt"},   {"Weber", "weber"},         {"Fischer", "fischer"},
-    {"Nielsen", "nielsen"},   {"Larsen", "larsen"},       {"Silva", "silva"},
-    {"Costa", "costa"},       {"Moreau", "moreau"},       {"Laurent", "laurent"},
-    {"Wagner", "wagner"},     {"Becker", "becker"},       {"Hoffmann", "hoffmann"},
-    {"Murphy", "murphy"},     {"Kelly", "kelly"},         {"Walsh", "walsh"},
-    {"Brown", "brown"},       {"Taylor", "taylor"},       {"Wilson", "wilson"},
+    {"García", "garcia"},       {"Müller", "muller"},    {"Dvořák", "dvorak"},
+    {"Ødegaard", "odegaard"},   {"Núñez", "nunez"},      {"Lefèvre", "lefevre"},
+    {"Björklund", "bjorklund"}, {"Ó Briain", "obriain"}, {"Gonçalves", "goncalves"},
+    {"Schäfer", "schafer"},     {"Åberg", "aberg"},      {"Fernández", "fernandez"},
+    {"Smith", "smith"},         {"Johnson", "johnson"},  {"O'Brien", "obrien"},
+    {"Martin", "martin"},       {"Bernard", "bernard"},  {"Rossi", "rossi"},
+    {"Bianchi", "bianchi"},     {"Jansen", "jansen"},    {"de Vries", "devries"},
+    {"Schmidt", "schmidt"},     {"Weber", "weber"},      {"Fischer", "fischer"},
+    {"Nielsen", "nielsen"},     {"Larsen", "larsen"},    {"Silva", "silva"},
+    {"Costa", "costa"},         {"Moreau", "moreau"},    {"Laurent", "laurent"},
+    {"Wagner", "wagner"},       {"Becker", "becker"},    {"Hoffmann", "hoffmann"},
+    {"Murphy", "murphy"},       {"Kelly", "kelly"},      {"Walsh", "walsh"},
+    {"Brown", "brown"},         {"Taylor", "taylor"},    {"Wilson", "wilson"},
     {"Evans", "evans"}};
-constexpr Name kGreekGiven[] = {{"Γιώργος", "giorgos"}, {"Ελένη", "eleni"},
-                                {"Δημήτρης", "dimitris"}, {"Μαρία", "maria"},
-                                {"Νίκος", "nikos"},     {"Κατερίνα", "katerina"},
-                                {"Κώστας", "kostas"},   {"Σοφία", "sofia"},
-                                {"Γιάννης", "giannis"}, {"Αναστασία", "anastasia"}};
+constexpr Name kGreekGiven[] = {
+    {"Γιώργος", "giorgos"}, {"Ελένη", "eleni"},        {"Δημήτρης", "dimitris"}, {"Μαρία", "maria"},
+    {"Νίκος", "nikos"},     {"Κατερίνα", "katerina"},  {"Κώστας", "kostas"},     {"Σοφία", "sofia"},
+    {"Γιάννης", "giannis"}, {"Αναστασία", "anastasia"}};
 constexpr Name kGreekFamily[] = {{"Παπαδόπουλος", "papadopoulos"}, {"Οικονόμου", "oikonomou"},
                                  {"Γεωργίου", "georgiou"},         {"Καραγιάννης", "karagiannis"},
                                  {"Βασιλείου", "vasileiou"},       {"Νικολάου", "nikolaou"},
                                  {"Αλεξίου", "alexiou"},           {"Μακρής", "makris"},
                                  {"Ιωάννου", "ioannou"},           {"Δημητρίου", "dimitriou"}};
-constexpr Name kChineseGiven[] = {{"伟", "wei"},   {"芳", "fang"},   {"娜", "na"},
-                                  {"静", "jing"},  {"强", "qiang"},  {"敏", "min"},
-                                  {"磊", "lei"},   {"洋", "yang"},   {"艳", "yan"},
-                                  {"军", "jun"},   {"晓明", "xiaoming"}, {"丽华", "lihua"}};
+constexpr Name kChineseGiven[] = {{"伟", "wei"},  {"芳", "fang"},       {"娜", "na"},
+                                  {"静", "jing"}, {"强", "qiang"},      {"敏", "min"},
+                                  {"磊", "lei"},  {"洋", "yang"},       {"艳", "yan"},
+                                  {"军", "jun"},  {"晓明", "xiaoming"}, {"丽华", "lihua"}};
 constexpr Name kChineseFamily[] = {{"王", "wang"}, {"李", "li"},   {"张", "zhang"}, {"刘", "liu"},
                                    {"陈", "chen"}, {"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"},
                                    {"周", "zhou"}, {"吴", "wu"}};
-constexpr Name kJapaneseGiven[] = {{"健", "ken"},     {"陽子", "yoko"},   {"翔", "sho"},
+constexpr Name kJapaneseGiven[] = {{"健", "ken"},      {"陽子", "yoko"},    {"翔", "sho"},
                                    {"美咲", "misaki"}, {"大輔", "daisuke"}, {"さくら", "sakura"},
-                                   {"拓也", "takuya"}, {"由美", "yumi"},   {"誠", "makoto"},
+                                   {"拓也", "takuya"}, {"由美", "yumi"},    {"誠", "makoto"},
                                    {"花子", "hanako"}};
-constexpr Name kJapaneseFamily[] = {{"佐藤", "sato"},   {"鈴木", "suzuki"}, {"高橋", "takahashi"},
-                                    {"田中", "tanaka"}, {"伊藤", "ito"},    {"渡辺", "watanabe"},
-                                    {"山本", "yamamoto"}, {"中村", "nakamura"},
-                                    {"小林", "kobayashi"}, {"加藤", "kato"}};
-constexpr Name kEasternGiven[] = {{"İlkay", "ilkay"},     {"Şule", "sule"},     {"Çağrı", "cagri"},
-                                  {"Gökhan", "gokhan"},   {"Łukasz", "lukasz"}, {"Małgorzata", "malgorzata"},
-                                  {"Paweł", "pawel"},     {"Zofia", "zofia"},   {"Ayşe", "ayse"},
-                                  {"Wojciech", "wojciech"}};
-constexpr Name kEasternFamily[] = {{"Öztürk", "ozturk"},     {"Şahin", "sahin"},
-                                   {"Yıldız", "yildiz"},     {"Çelik", "celik"},
+constexpr Name kJapaneseFamily[] = {
+    {"佐藤", "sato"},      {"鈴木", "suzuki"},   {"高橋", "takahashi"}, {"田中", "tanaka"},
+    {"伊藤", "ito"},       {"渡辺", "watanabe"}, {"山本", "yamamoto"},  {"中村", "nakamura"},
+    {"小林", "kobayashi"}, {"加藤", "kato"}};
+constexpr Name kEasternGiven[] = {{"İlkay", "ilkay"},   {"Şule", "sule"},
+                                  {"Çağrı", "cagri"},   {"Gökhan", "gokhan"},
+                                  {"Łukasz", "lukasz"}, {"Małgorzata", "malgorzata"},
+                                  {"Paweł", "pawel"},   {"Zofia", "zofia"},
+                                  {"Ayşe", "ayse"},     {"Wojciech", "wojciech"}};
+constexpr Name kEasternFamily[] = {{"Öztürk", "ozturk"},       {"Şahin", "sahin"},
+                                   {"Yıldız", "yildiz"},       {"Çelik", "celik"},
                                    {"Kowalczyk", "kowalczyk"}, {"Wiśniewski", "wisniewski"},
-                                   {"Wójcik", "wojcik"},     {"Zieliński", "zielinski"},
-                                   {"Kaya", "kaya"},         {"Lewandowska", "lewandowska"}};
+                                   {"Wójcik", "wojcik"},       {"Zieliński", "zielinski"},
+                                   {"Kaya", "kaya"},           {"Lewandowska", "lewandowska"}};
 
 const Culture kCultures[] = {
     {kWesternGiven, std::size(kWesternGiven), kWesternFamily, std::size(kWesternFamily), false,
@@ -183,30 +183,60 @@ const Culture kCultures[] = {
 constexpr double kCultureShare[] = {0.6, 0.1, 0.1, 0.1, 0.1};
 
 constexpr const char* kOrgFirst[] = {
-    "Kestrel", "Nordwind", "Blue Harbor", "Altamira", "Sunfield", "Ironbridge", "Lumen",
-    "Granite", "Meridian", "Silverline", "Oakridge", "Polaris", "Vantage", "Cobalt", "Helix",
-    "Northstar", "Redwood", "Quantum", "Atlas", "Crescent", "Evergreen", "Falcon", "Harbor",
-    "Juniper", "Keystone", "Lighthouse", "Maple", "Orion", "Pinnacle", "Riverside"};
+    "Kestrel",  "Nordwind",   "Blue Harbor", "Altamira",   "Sunfield", "Ironbridge",
+    "Lumen",    "Granite",    "Meridian",    "Silverline", "Oakridge", "Polaris",
+    "Vantage",  "Cobalt",     "Helix",       "Northstar",  "Redwood",  "Quantum",
+    "Atlas",    "Crescent",   "Evergreen",   "Falcon",     "Harbor",   "Juniper",
+    "Keystone", "Lighthouse", "Maple",       "Orion",      "Pinnacle", "Riverside"};
 constexpr const char* kOrgSecond[] = {
-    "Systems", "Logistics", "Bank", "Insurance", "Health", "Energy", "Software", "Retail",
-    "Consulting", "Telecom", "Analytics", "Foods", "Pharma", "Mobility", "Media", "Capital",
-    "Robotics", "Cloud", "Networks", "Manufacturing"};
-constexpr const char* kOrgForm[] = {"", "", "", " GmbH", " S.A.", " AG", " Ltd", " Inc.", " B.V.",
-                                    " AB", " SAS", " S.p.A."};
-constexpr const char* kDepartments[] = {
-    "IT",         "Infrastructure", "Security",   "Architecture", "Procurement", "Finance",
-    "Operations", "Data & Analytics", "Digital",  "Application Development", "Service Desk",
-    "Network Engineering", "Cloud Platform", "PMO", "Sales", "Marketing", "HR", "Legal"};
-constexpr const char* kTitles[] = {
-    "CIO",          "CTO",           "CISO",          "VP Engineering",    "Head of IT",
-    "IT Director",  "Enterprise Architect", "Solution Architect", "Engineering Manager",
-    "Team Lead",    "Senior Software Engineer", "Site Reliability Engineer", "Product Owner",
-    "Scrum Master", "Programme Manager", "Procurement Manager", "Account Executive",
-    "Security Analyst", "Data Engineer", "Network Engineer", "Service Delivery Manager",
-    "Head of Infrastructure & Operations"};
-constexpr const char* kCategories[] = {"Colleagues", "Vendors", "Customers", "Partners",
-                                       "Recruiters", "Alumni", "Conference", "Board",
-                                       "Mentors",   "Former colleagues"};
+    "Systems", "Logistics",  "Bank",     "Insurance", "Health",   "Energy",       "Software",
+    "Retail",  "Consulting", "Telecom",  "Analytics", "Foods",    "Pharma",       "Mobility",
+    "Media",   "Capital",    "Robotics", "Cloud",     "Networks", "Manufacturing"};
+constexpr const char* kOrgForm[] = {"",     "",      "",      " GmbH", " S.A.", " AG",
+                                    " Ltd", " Inc.", " B.V.", " AB",   " SAS",  " S.p.A."};
+constexpr const char* kDepartments[] = {"IT",
+                                        "Infrastructure",
+                                        "Security",
+                                        "Architecture",
+                                        "Procurement",
+                                        "Finance",
+                                        "Operations",
+                                        "Data & Analytics",
+                                        "Digital",
+                                        "Application Development",
+                                        "Service Desk",
+                                        "Network Engineering",
+                                        "Cloud Platform",
+                                        "PMO",
+                                        "Sales",
+                                        "Marketing",
+                                        "HR",
+                                        "Legal"};
+constexpr const char* kTitles[] = {"CIO",
+                                   "CTO",
+                                   "CISO",
+                                   "VP Engineering",
+                                   "Head of IT",
+                                   "IT Director",
+                                   "Enterprise Architect",
+                                   "Solution Architect",
+                                   "Engineering Manager",
+                                   "Team Lead",
+                                   "Senior Software Engineer",
+                                   "Site Reliability Engineer",
+                                   "Product Owner",
+                                   "Scrum Master",
+                                   "Programme Manager",
+                                   "Procurement Manager",
+                                   "Account Executive",
+                                   "Security Analyst",
+                                   "Data Engineer",
+                                   "Network Engineer",
+                                   "Service Delivery Manager",
+                                   "Head of Infrastructure & Operations"};
+constexpr const char* kCategories[] = {"Colleagues", "Vendors",          "Customers",  "Partners",
+                                       "Recruiters", "Alumni",           "Conference", "Board",
+                                       "Mentors",    "Former colleagues"};
 constexpr const char* kNotes[] = {
     "Met at the Gartner Symposium, Barcelona; interested in our SRE practice.\nFollow up in Q3 "
     "about the observability pilot.",
@@ -222,18 +252,33 @@ constexpr const char* kPersonalDomains[] = {"mail.example", "posteo.example", "w
                                             "fastmail.example", "outlook.example"};
 
 // Topics of single meetings and of series: SUMMARY text (some with commas and non-ASCII).
-constexpr const char* kTopics[] = {
-    "Project sync",         "Architecture review",     "Vendor call",
-    "Quarterly business review", "Budget planning, FY27", "Incident post-mortem",
-    "Hiring interview",     "Lunch",                   "Coffee chat",
-    "Roadmap workshop",     "Security steering – access reviews", "Contract negotiation",
-    "Demo: observability platform", "Onboarding",      "Board preparation",
-    "Migration go/no-go",   "Release planning",        "Customer escalation",
-    "Town hall",            "Café ☕ catch-up",         "Offsite planning",
-    "Data platform deep dive", "Capacity review",      "Risk & compliance review"};
-constexpr const char* kSeriesTopics[] = {"1:1", "Weekly team meeting", "Daily stand-up",
-                                         "Steering committee", "Ops review",
-                                         "Architecture board", "Service review"};
+constexpr const char* kTopics[] = {"Project sync",
+                                   "Architecture review",
+                                   "Vendor call",
+                                   "Quarterly business review",
+                                   "Budget planning, FY27",
+                                   "Incident post-mortem",
+                                   "Hiring interview",
+                                   "Lunch",
+                                   "Coffee chat",
+                                   "Roadmap workshop",
+                                   "Security steering – access reviews",
+                                   "Contract negotiation",
+                                   "Demo: observability platform",
+                                   "Onboarding",
+                                   "Board preparation",
+                                   "Migration go/no-go",
+                                   "Release planning",
+                                   "Customer escalation",
+                                   "Town hall",
+                                   "Café ☕ catch-up",
+                                   "Offsite planning",
+                                   "Data platform deep dive",
+                                   "Capacity review",
+                                   "Risk & compliance review"};
+constexpr const char* kSeriesTopics[] = {
+    "1:1",        "Weekly team meeting", "Daily stand-up", "Steering committee",
+    "Ops review", "Architecture board",  "Service review"};
 constexpr const char* kLocations[] = {"Microsoft Teams Meeting",
                                       "Zoom",
                                       "Google Meet",
@@ -245,8 +290,8 @@ constexpr const char* kLocations[] = {"Microsoft Teams Meeting",
                                       "Phone",
                                       "Customer site"};
 constexpr const char* kAllDayTopics[] = {"Out of office", "Conference: KubeCon Europe",
-                                         "Offsite", "Public holiday", "Training day",
-                                         "Gartner IT Symposium"};
+                                         "Offsite",       "Public holiday",
+                                         "Training day",  "Gartner IT Symposium"};
 
 // A zone of the calendar: its TZID and its UTC offsets (standard, summer) in minutes, with the
 // summer-time rule used to tell which applies: 'E' EU (last Sunday of March to last of
@@ -460,12 +505,11 @@ std::string Uuid(Rng& rng) {
   char text[40];
   const std::uint64_t a = rng.Next();
   const std::uint64_t b = rng.Next();
-  std::snprintf(text, sizeof text, "%08llx-%04llx-4%03llx-a%03llx-%012llx",
-                static_cast<unsigned long long>(a >> 32),
-                static_cast<unsigned long long>((a >> 16) & 0xFFFF),
-                static_cast<unsigned long long>(a & 0xFFF),
-                static_cast<unsigned long long>(b >> 52),
-                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+  std::snprintf(
+      text, sizeof text, "%08llx-%04llx-4%03llx-a%03llx-%012llx",
+      static_cast<unsigned long long>(a >> 32), static_cast<unsigned long long>((a >> 16) & 0xFFFF),
+      static_cast<unsigned long long>(a & 0xFFF), static_cast<unsigned long long>(b >> 52),
+      static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
   return text;
 }
 
@@ -589,16 +633,15 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
         middle = std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
         if (attempt >= 60) middle += std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
       }
-      std::string key = std::to_string(org_index) + "|" + given->native + "|" + middle + "|" +
-                        family->native;
+      std::string key =
+          std::to_string(org_index) + "|" + given->native + "|" + middle + "|" + family->native;
       if (names_in_org.insert(std::move(key)).second) break;
     }
     std::string fn;
     if (culture.family_first) {
       fn = std::string(family->native) + (culture.space ? " " : "") + given->native;
     } else {
-      fn = std::string(given->native) + " " + (middle.empty() ? "" : middle + " ") +
-           family->native;
+      fn = std::string(given->native) + " " + (middle.empty() ? "" : middle + " ") + family->native;
     }
     const std::string ascii_local = std::string(given->ascii) + "." + family->ascii;
     std::vector<std::pair<std::string, std::string>> mails;  // type, address
@@ -609,8 +652,8 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
                                               rng.Pick(kPersonalDomains)));
     }
     if (extra < 0.15) {
-      mails.emplace_back("work", unique_email(std::string(1, given->ascii[0]) + family->ascii,
-                                              org.domain));
+      mails.emplace_back("work",
+                         unique_email(std::string(1, given->ascii[0]) + family->ascii, org.domain));
     }
     std::vector<std::pair<int, std::string>> phones;  // 0 work, 1 cell, 2 home
     for (int kind = 0; kind < 3; ++kind) {
@@ -690,8 +733,8 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
       const bool v4 = version == 40;
       out += v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n";
       if (!v4 && apple_groups) out += "PRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\n";
-      AppendFolded(out, "N:" + EscapeText(family->native) + ";" + EscapeText(given->native) +
-                            ";" + EscapeText(middle) + ";;");
+      AppendFolded(out, "N:" + EscapeText(family->native) + ";" + EscapeText(given->native) + ";" +
+                            EscapeText(middle) + ";;");
       AppendFolded(out, "FN:" + EscapeText(fn));
       AppendFolded(out, "ORG:" + EscapeText(org.name) + ";" + EscapeText(department));
       AppendFolded(out, "TITLE:" + EscapeText(title));
@@ -729,7 +772,10 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
                               : "voice,home") +
                  "\":" + uri + "\r\n";
         } else {
-          out += std::string("TEL;TYPE=") + (kind == 0 ? "WORK,VOICE" : kind == 1 ? "CELL" : "HOME") +
+          out += std::string("TEL;TYPE=") +
+                 (kind == 0   ? "WORK,VOICE"
+                  : kind == 1 ? "CELL"
+                              : "HOME") +
                  ":" + number + "\r\n";
         }
       }
@@ -931,12 +977,10 @@ class CalendarWriter {
     const std::uint64_t b = rng_.Next();
     if (rng_.Chance(0.5)) {  // Outlook's global object id
       std::snprintf(text, sizeof text, "040000008200E00074C5B7101A82E00800000000%016llX%08llX",
-                    static_cast<unsigned long long>(a),
-                    static_cast<unsigned long long>(b >> 32));
+                    static_cast<unsigned long long>(a), static_cast<unsigned long long>(b >> 32));
     } else {  // Google's
       std::snprintf(text, sizeof text, "%016llx%010llx@google.com",
-                    static_cast<unsigned long long>(a),
-                    static_cast<unsigned long long>(b >> 24));
+                    static_cast<unsigned long long>(a), static_cast<unsigned long long>(b >> 24));
     }
     return text;
   }
@@ -995,7 +1039,9 @@ class CalendarWriter {
         partstat = "NEEDS-ACTION";
       }
       AppendFolded(out, std::string("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=") +
-                            (is_organizer ? "CHAIR" : x > 0.9 ? "OPT-PARTICIPANT" : "REQ-PARTICIPANT") +
+                            (is_organizer ? "CHAIR"
+                             : x > 0.9    ? "OPT-PARTICIPANT"
+                                          : "REQ-PARTICIPANT") +
                             ";PARTSTAT=" + partstat + ";RSVP=" + (is_organizer ? "FALSE" : "TRUE") +
                             ";CN=\"" + a.name + "\":mailto:" + a.email);
     }
@@ -1011,14 +1057,14 @@ class CalendarWriter {
     AppendFolded(out, "SUMMARY:" + EscapeText(summary));
     if (rng_.Chance(0.6)) AppendFolded(out, "LOCATION:" + EscapeText(rng_.Pick(kLocations)));
     if (rng_.Chance(0.15)) {
-      AppendFolded(out,
-                   "DESCRIPTION:" +
-                       EscapeText("Agenda:\n1. Status since last time\n2. Risks, decisions, "
-                                  "next steps\n\n________________________________________\n"
-                                  "Join Microsoft Teams Meeting\nhttps://teams.microsoft.com/l/"
-                                  "meetup-join/19%3ameeting_" +
-                                  std::to_string(rng_.Next() % 1'000'000'000) +
-                                  "%40thread.v2/0\nMeeting ID: 312 845 229 771"));
+      AppendFolded(
+          out,
+          "DESCRIPTION:" + EscapeText("Agenda:\n1. Status since last time\n2. Risks, decisions, "
+                                      "next steps\n\n________________________________________\n"
+                                      "Join Microsoft Teams Meeting\nhttps://teams.microsoft.com/l/"
+                                      "meetup-join/19%3ameeting_" +
+                                      std::to_string(rng_.Next() % 1'000'000'000) +
+                                      "%40thread.v2/0\nMeeting ID: 312 845 229 771"));
     }
   }
 
@@ -1026,8 +1072,9 @@ class CalendarWriter {
     out += cancelled ? "STATUS:CANCELLED\r\n" : "STATUS:CONFIRMED\r\n";
     out += "TRANSP:OPAQUE\r\nSEQUENCE:0\r\n";
     if (rng_.Chance(0.1)) {
-      out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Reminder\r\n"
-             "END:VALARM\r\n";
+      out +=
+          "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nDESCRIPTION:Reminder\r\n"
+          "END:VALARM\r\n";
     }
     out += "END:VEVENT\r\n";
   }
@@ -1097,10 +1144,13 @@ class CalendarWriter {
       begin = LocalDay(ymd.year() / ymd.month() / chr::Thursday[2]);
     }
     const int start = DrawStartMinute();
-    const int length = kind == 'D' ? 15 : kind == 'M' ? 90 : 30 + 30 * static_cast<int>(rng_.Below(2));
-    // The instances (local days), up to the end of the year, then cut by COUNT or UNTIL.
+    const int length = kind == 'D'   ? 15
+                       : kind == 'M' ? 90
+                                     : 30 + 30 * static_cast<int>(rng_.Below(2));
+    // The instances (local days) up to 1 January of the next year (a Tokyo morning then is
+    // still in the year in UTC), then cut by COUNT or UNTIL.
     std::vector<LocalDay> days;
-    for (LocalDay day = begin; day <= last_;) {
+    for (LocalDay day = begin; day <= last_ + chr::days(1);) {
       days.push_back(day);
       if (kind == 'W') {
         day += chr::days(7);
@@ -1118,22 +1168,36 @@ class CalendarWriter {
     }
     std::string rule;
     switch (kind) {
-      case 'W': rule = "FREQ=WEEKLY;BYDAY="; break;
-      case 'B': rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY="; break;
-      case 'D': rule = "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"; break;
-      default: rule = "FREQ=MONTHLY;BYDAY=2TH"; break;
+      case 'W':
+        rule = "FREQ=WEEKLY;BYDAY=";
+        break;
+      case 'B':
+        rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=";
+        break;
+      case 'D':
+        rule = "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR";
+        break;
+      default:
+        rule = "FREQ=MONTHLY;BYDAY=2TH";
+        break;
     }
     if (kind == 'W' || kind == 'B') {
       constexpr const char* kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
       rule += kDays[chr::weekday(begin).c_encoding()];
     }
     const double end_draw = rng_.Uniform();
-    if (end_draw < 0.3 && days.size() > 4) {  // UNTIL: the end of an instance's day, in UTC
+    if (end_draw < 0.3 && days.size() > 4) {
+      // UNTIL: the last instance's start in UTC, as Outlook writes it (the end of its local
+      // day would let a Tokyo stand-up's next morning, still that day in UTC, through).
       const std::size_t keep = 2 + rng_.Below(days.size() - 2);
       days.resize(keep);
+      const int offset = when.zone >= 0 ? OffsetMinutes(kZones[when.zone], days.back()) : 0;
+      const auto until = chr::sys_seconds(days.back()) + chr::minutes(start - offset);
+      const auto until_day = chr::floor<chr::days>(until);
       rule += ";UNTIL=";
-      AppendDate(rule, days.back());
-      rule += "T235959Z";
+      AppendDateTime(rule, until_day,
+                     static_cast<int>(chr::duration_cast<chr::minutes>(until - until_day).count()));
+      rule += 'Z';
     } else if (end_draw < 0.5) {  // COUNT: may end after the year
       const std::size_t count = 4 + rng_.Below(kind == 'D' ? 150 : 40);
       if (days.size() > count) days.resize(count);
