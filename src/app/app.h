@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/demo.h"
+#include "app/import_views.h"
 #include "app/network_views.h"
 #include "app/views.h"
 #include "core/model.h"
@@ -36,8 +37,8 @@ struct PersonInput {
   std::optional<core::MonthDay> birthday;
   std::optional<core::MonthDay> work_anniversary;
   std::optional<core::MonthDay> anniversary;  // wedding or partnership
-  std::optional<int> closeness;     // 0..5; -1 clears
-  std::optional<int> cadence_days;  // 1..3650; 0 clears
+  std::optional<int> closeness;               // 0..5; -1 clears
+  std::optional<int> cadence_days;            // 1..3650; 0 clears
   // edit only: remove these
   std::vector<std::string> remove_emails;
   std::vector<std::string> remove_phones;
@@ -153,6 +154,16 @@ class App {
   [[nodiscard]] Result<ReachReport> Reach();
   // The whole known network as a file for Gephi and other tools: graphml, gexf, json or dot.
   [[nodiscard]] Result<std::string> ExportGraph(const std::string& format);
+
+  // --- import, duplicates, merge (issue 4) ---
+  // Reads contacts (vCard, CSV) and calendars (iCalendar) into people and interactions, in one
+  // transaction: contacts files first, so that meetings find their attendees. Errors name
+  // file:line; a malformed record fails the whole import unless skip_bad.
+  [[nodiscard]] Result<ImportReport> Import(const ImportInput& input);
+  // Pairs of live people that are likely the same person, with the reasons.
+  [[nodiscard]] Result<std::vector<DuplicateView>> Duplicates();
+  // Folds `other` into `keep`: every field and all history; `other` is removed (soft-deleted).
+  [[nodiscard]] Result<MergeView> Merge(const std::string& keep, const std::string& other);
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

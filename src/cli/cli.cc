@@ -98,6 +98,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterPeopleCommands(app, registry);
   RegisterActivityCommands(app, registry);
   RegisterNetworkCommands(app, registry);
+  RegisterImportCommands(app, registry);
 
   try {
     app.parse(argc, argv);

@@ -35,6 +35,7 @@ struct Registry {
 void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
 void RegisterNetworkCommands(CLI::App& app, Registry& registry);
+void RegisterImportCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

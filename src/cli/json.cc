@@ -463,4 +463,46 @@ std::string Json(const app::ReachReport& report) {
   return Text(object);
 }
 
+std::string Json(const app::ImportReport& report) {
+  json errors = json::array();
+  for (const auto& error : report.errors) {
+    errors.push_back({{"file", error.file}, {"line", error.line}, {"message", error.message}});
+  }
+  json files = json::array();
+  for (const auto& file : report.files) {
+    files.push_back({{"file", file.file}, {"format", file.format}, {"records", file.records}});
+  }
+  json skipped_meetings = json::object();
+  for (const auto& [reason, count] : report.skipped_meetings) skipped_meetings[reason] = count;
+  json object = {{"dry_run", report.dry_run},
+                 {"created", report.created},
+                 {"updated", report.updated},
+                 {"merged", report.merged},
+                 {"unchanged", report.unchanged},
+                 {"skipped", report.skipped},
+                 {"interactions", report.interactions},
+                 {"interactions_updated", report.interactions_updated},
+                 {"interactions_unchanged", report.interactions_unchanged},
+                 {"photos_skipped", report.photos},
+                 {"skipped_meetings", skipped_meetings},
+                 {"files", files},
+                 {"errors", errors},
+                 {"warnings", report.warnings},
+                 {"sample", report.sample}};
+  return Text(object);
+}
+
+std::string Json(const std::vector<app::DuplicateView>& views) {
+  return Text(Array(views, [](const app::DuplicateView& view) {
+    return json{
+        {"first", Ref(view.first)}, {"second", Ref(view.second)}, {"reasons", view.reasons}};
+  }));
+}
+
+std::string Json(const app::MergeView& view) {
+  return Text(json{{"kept", Ref(view.kept)},
+                   {"merged", Ref(view.merged)},
+                   {"person", PersonObject(view.person, view.kept.org, std::nullopt)}});
+}
+
 }  // namespace allies::cli

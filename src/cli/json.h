@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/demo.h"
+#include "app/import_views.h"
 #include "app/network_views.h"
 #include "app/views.h"
 
@@ -40,5 +41,8 @@ std::string Json(const app::ReachReport& report);
 // {"directed", "approximate", "epsilon", "modularity", "nodes": [{"id", "label", "group",
 // "pagerank", "betweenness", "constraint", "effective_size", "community"}]}
 std::string Json(const app::AnalysisReport& report);
+std::string Json(const app::ImportReport& report);
+std::string Json(const std::vector<app::DuplicateView>& views);
+std::string Json(const app::MergeView& view);
 
 }  // namespace allies::cli

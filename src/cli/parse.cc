@@ -30,6 +30,8 @@ const date::time_zone* UserZone() {
 
 }  // namespace
 
+std::string UserZoneName() { return std::string(UserZone()->name()); }
+
 Result<int> ParseInt(std::string_view text, std::string_view what, int min, int max) {
   long long value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -28,6 +28,9 @@ using core::Result;
 // The instant as the user reads it: "2026-11-26 09:30" in their time zone.
 std::string FormatLocal(core::TimePoint at);
 
+// The IANA name of the user's time zone ("Europe/Paris"; "UTC" when nothing says).
+std::string UserZoneName();
+
 // The calendar day of `at` in the user's time zone.
 core::Date LocalDay(core::TimePoint at);
 

@@ -154,6 +154,14 @@ class Store {
   // Every live pair, sorted by (first, second).
   [[nodiscard]] virtual Result<std::vector<core::Knows>> ListKnows() = 0;
 
+  // --- merging two records of one person ----------------------------------------------------
+  // Moves every reference to `from` onto `to`: attendances (one row when both attended),
+  // initiators and owners of interactions, both sides of ledger entries, introductions,
+  // follow-ups, vendor notices' reporters, reports-to links (a link between the two is dropped)
+  // and knows ties (a pair both had keeps the stronger; a tie between the two is dropped).
+  // The person records themselves are left to the caller. InvalidArgument when from == to.
+  [[nodiscard]] virtual Result<void> ReassignPerson(core::PersonId from, core::PersonId to) = 0;
+
   // --- configuration ------------------------------------------------------------------------
   // The overrides the user has set; keys absent here take their defaults.
   [[nodiscard]] virtual Result<std::map<std::string, std::string>> LoadConfig() = 0;

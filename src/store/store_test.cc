@@ -1165,6 +1165,65 @@ TEST_P(StoreTest, KnowsPairsAreStoredOnceInOrderAndUpsertChangesStrength) {
   EXPECT_EQ(pairs[1].stamps.created_at, kNow);
 }
 
+TEST_P(StoreTest, ReassignPersonMovesEveryReferenceAndKeepsOneAttendance) {
+  PersonId me = AddPerson("Me");
+  PersonId keep = AddPerson("Ana Keep");
+  PersonId dup = AddPerson("Ana Dup");
+  PersonId cy = AddPerson("Cy");
+  Person report = Must(store_->GetPerson(cy));
+  report.reports_to = dup;
+  Must(store_->UpdatePerson(report));
+  InteractionId both = AddInteraction(kNow - std::chrono::hours(48), {me, keep, dup}, me);
+  InteractionId only_dup = AddInteraction(kNow - std::chrono::hours(24), {me, dup}, me);
+  core::LedgerEntry entry;
+  entry.person = dup;
+  entry.owner = me;
+  entry.at = kNow;
+  entry.value = 1;
+  Must(store_->InsertLedgerEntry(entry));
+  core::FollowUp followup;
+  followup.person = dup;
+  followup.text = "send the deck";
+  followup.due = core::Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}};
+  Must(store_->InsertFollowUp(followup));
+  Must(store_->UpsertKnows(core::Knows{dup, cy, 0.8, {}}));
+  Must(store_->UpsertKnows(core::Knows{keep, cy, 0.4, {}}));
+  Must(store_->UpsertKnows(core::Knows{keep, dup, 0.9, {}}));
+  CommitAndBegin(kLater);
+
+  Must(store_->ReassignPerson(dup, keep));
+
+  EXPECT_EQ(Must(store_->GetInteraction(both)).attendees, (std::vector<PersonId>{me, keep}));
+  EXPECT_EQ(Must(store_->GetInteraction(only_dup)).attendees, (std::vector<PersonId>{me, keep}));
+  EXPECT_EQ(Must(store_->GetInteraction(only_dup)).stamps.updated_at, kLater);
+  auto ledger = Must(store_->ListLedger(LedgerFilter{}));
+  ASSERT_EQ(ledger.size(), 1u);
+  EXPECT_EQ(ledger[0].person, keep);
+  auto followups = Must(store_->ListFollowUps(FollowUpFilter{}));
+  ASSERT_EQ(followups.size(), 1u);
+  EXPECT_EQ(followups[0].person, keep);
+  EXPECT_EQ(Must(store_->GetPerson(cy)).reports_to, keep);
+  auto pairs = Must(store_->ListKnows());
+  ASSERT_EQ(pairs.size(), 1u);  // the keep-dup tie is gone; keep-cy keeps the stronger 0.8
+  EXPECT_EQ(pairs[0].first, keep);
+  EXPECT_EQ(pairs[0].second, cy);
+  EXPECT_DOUBLE_EQ(pairs[0].strength, 0.8);
+  InteractionFilter of_dup;
+  of_dup.attendee = dup;
+  EXPECT_TRUE(Must(store_->ListInteractions(of_dup)).empty());
+}
+
+TEST_P(StoreTest, ReassignPersonRefusesTheSamePersonAndUnknownOnes) {
+  PersonId ana = AddPerson("Ana");
+  auto same = store_->ReassignPerson(ana, ana);
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().code, ErrorCode::kInvalidArgument);
+  auto unknown = store_->ReassignPerson(PersonId{999}, ana);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(unknown.error().message.find("999"), std::string::npos);
+}
+
 TEST_P(StoreTest, KnowsRefusesSelfPairsBadStrengthAndUnknownPeople) {
   PersonId ana = AddPerson("Ana");
   auto self = store_->UpsertKnows(core::Knows{ana, ana, 0.5, {}});

@@ -221,6 +221,7 @@ class SqliteStore final : public Store {
   Result<void> UpsertKnows(const core::Knows& knows) override;
   Result<std::vector<core::Knows>> ListKnows() override;
 
+  Result<void> ReassignPerson(core::PersonId from, core::PersonId to) override;
   Result<std::map<std::string, std::string>> LoadConfig() override;
   Result<void> SetConfig(std::string_view key, std::string_view value) override;
   Result<void> UnsetConfig(std::string_view key) override;

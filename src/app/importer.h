@@ -1,0 +1,69 @@
+#pragma once
+// The working state of one `allies import`; private to the app layer. Contacts and calendars
+// are folded into the people already known, record by record, inside the caller's transaction.
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "app/import_views.h"
+#include "app/people_index.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "formats/calendar.h"
+#include "formats/contact.h"
+#include "store/store.h"
+
+namespace allies::app::internal {
+
+class Importer {
+ public:
+  Importer(store::Store& store, core::TimePoint now, const ImportInput& input,
+           ImportReport& report);
+
+  // Loads the people and organizations there are, and whose records these are.
+  [[nodiscard]] core::Result<void> Prepare();
+  // Merges every contact of one file.
+  [[nodiscard]] core::Result<void> AddContacts(const std::string& file,
+                                               const formats::ContactFile& contacts);
+  // Managers named on cards become reports-to links once every card is in.
+  [[nodiscard]] core::Result<void> ResolveManagers();
+  // Turns every meeting of one file into an interaction of the owner.
+  [[nodiscard]] core::Result<void> AddCalendar(const std::string& file,
+                                               const formats::CalendarFile& calendar);
+
+ private:
+  struct PendingManager {
+    core::PersonId person;
+    std::string manager;  // an email or a name
+  };
+
+  [[nodiscard]] core::Result<void> AddContact(const formats::Contact& contact,
+                                              const std::string& format);
+  [[nodiscard]] core::Result<std::optional<core::OrgId>> OrgFor(const std::string& name);
+  std::string OrgName(const std::optional<core::OrgId>& org) const;
+  [[nodiscard]] core::Result<core::PersonId> Create(core::Person person);
+  [[nodiscard]] core::Result<void> Save(const core::Person& person);
+  [[nodiscard]] core::Result<std::optional<core::PersonId>> Attendee(
+      const formats::CalendarPerson& who);
+  void Sample(std::string line);
+
+  store::Store& store_;
+  core::TimePoint now_;
+  const ImportInput& input_;
+  ImportReport& report_;
+
+  core::PersonId owner_;                          // whose calendar and contacts these are
+  std::unordered_set<std::string> owner_emails_;  // EmailKey of the owner's addresses
+  std::unordered_map<core::PersonId, core::Person> people_;  // live people, as they now are
+  std::unordered_map<std::string, core::OrgId> orgs_by_key_;
+  std::unordered_map<core::OrgId, std::string> org_names_;
+  PeopleIndex index_;
+  std::unordered_set<core::PersonId> touched_;  // created or changed by this import
+  std::vector<PendingManager> managers_;
+  std::unordered_map<std::string, core::Interaction> sourced_;  // earlier imported meetings
+  bool sourced_loaded_ = false;
+};
+
+}  // namespace allies::app::internal

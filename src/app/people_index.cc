@@ -1,0 +1,155 @@
+#include "app/people_index.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
+
+namespace allies::app::internal {
+
+std::string EmailKey(std::string_view address) { return core::FoldCase(core::Trim(address)); }
+
+std::string PhoneKey(std::string_view number) {
+  std::string digits;
+  for (char c : number) {
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) digits += c;
+  }
+  if (digits.size() < 7) return {};
+  if (digits.size() > 10) digits.erase(0, digits.size() - 10);
+  return digits;
+}
+
+std::string NameOrgKey(std::string_view name, std::string_view org_name) {
+  return core::NameKey(name) + '\x1f' + core::NameKey(org_name);
+}
+
+std::string SortedNameKey(std::string_view name) {
+  std::string key = core::NameKey(name);
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : key) {
+    if (c == ' ' || c == ',' || c == '.') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  std::sort(words.begin(), words.end());
+  std::string sorted;
+  for (const auto& w : words) {
+    if (!sorted.empty()) sorted += ' ';
+    sorted += w;
+  }
+  return sorted;
+}
+
+namespace {
+
+template <class T, class Key>
+bool AddMissing(std::vector<T>& into, const std::vector<T>& from, Key key) {
+  bool changed = false;
+  for (const auto& item : from) {
+    const auto item_key = key(item);
+    if (std::none_of(into.begin(), into.end(), [&](const T& x) { return key(x) == item_key; })) {
+      into.push_back(item);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+template <class T>
+bool FillOptional(std::optional<T>& into, const std::optional<T>& from) {
+  if (into || !from) return false;
+  into = from;
+  return true;
+}
+
+bool FillText(std::string& into, const std::string& from) {
+  if (!into.empty() || from.empty()) return false;
+  into = from;
+  return true;
+}
+
+}  // namespace
+
+bool MergePersonFields(core::Person& into, const core::Person& from) {
+  bool changed = FillText(into.name, from.name);
+  changed |= FillText(into.title, from.title);
+  changed |= FillText(into.department, from.department);
+  changed |= FillOptional(into.org, from.org);
+  if (from.reports_to != into.id) changed |= FillOptional(into.reports_to, from.reports_to);
+  if (FillOptional(into.closeness, from.closeness)) {
+    into.closeness_at = from.closeness_at;
+    changed = true;
+  }
+  changed |= FillOptional(into.cadence_days, from.cadence_days);
+  changed |= AddMissing(into.emails, from.emails,
+                        [](const core::Email& e) { return EmailKey(e.address); });
+  changed |= AddMissing(into.phones, from.phones, [](const core::Phone& p) {
+    std::string key = PhoneKey(p.number);
+    return key.empty() ? core::FoldCase(p.number) : key;
+  });
+  changed |=
+      AddMissing(into.tags, from.tags, [](const std::string& t) { return core::FoldCase(t); });
+  changed |= AddMissing(into.offers, from.offers,
+                        [](const core::Offer& o) { return core::FoldCase(o.key); });
+  changed |=
+      AddMissing(into.needs, from.needs, [](const std::string& n) { return core::FoldCase(n); });
+  changed |= AddMissing(into.notes, from.notes, [](const core::Note& n) { return n.text; });
+  changed |=
+      AddMissing(into.dates, from.dates, [](const core::ImportantDate& d) { return d.kind; });
+  if (from.is_team && !into.is_team) {
+    into.is_team = true;
+    changed = true;
+  }
+  return changed;
+}
+
+void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
+  for (const auto& email : person.emails) by_email_.try_emplace(EmailKey(email.address), person.id);
+  for (const auto& phone : person.phones) {
+    std::string key = PhoneKey(phone.number);
+    if (!key.empty()) by_phone_.try_emplace(std::move(key), person.id);
+  }
+  by_name_org_.try_emplace(NameOrgKey(person.name, org_name), person.id);
+  auto& named = by_name_[core::NameKey(person.name)];
+  if (std::find(named.begin(), named.end(), person.id) == named.end()) named.push_back(person.id);
+}
+
+std::optional<PeopleIndex::Match> PeopleIndex::Find(const std::vector<core::Email>& emails,
+                                                    const std::vector<core::Phone>& phones,
+                                                    std::string_view name,
+                                                    std::string_view org_name) const {
+  for (const auto& email : emails) {
+    auto found = by_email_.find(EmailKey(email.address));
+    if (found != by_email_.end()) return Match{found->second, "email " + found->first};
+  }
+  for (const auto& phone : phones) {
+    std::string key = PhoneKey(phone.number);
+    if (key.empty()) continue;
+    auto found = by_phone_.find(key);
+    if (found != by_phone_.end()) return Match{found->second, "phone " + phone.number};
+  }
+  if (!core::Trim(name).empty()) {
+    auto found = by_name_org_.find(NameOrgKey(name, org_name));
+    if (found != by_name_org_.end()) return Match{found->second, "name and organization"};
+  }
+  return std::nullopt;
+}
+
+std::optional<core::PersonId> PeopleIndex::FindEmail(std::string_view address) const {
+  auto found = by_email_.find(EmailKey(address));
+  if (found == by_email_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<core::PersonId> PeopleIndex::FindName(std::string_view name) const {
+  auto found = by_name_.find(core::NameKey(name));
+  if (found == by_name_.end()) return {};
+  return found->second;
+}
+
+}  // namespace allies::app::internal

@@ -1,0 +1,58 @@
+#pragma once
+// How Allies decides that two records are the same person; private to the app layer. Used by
+// `import` (to merge what arrives with who is there) and `duplicates`/`merge`.
+//
+// Keys: an email address case-folded; a phone's digits (the last 10 when longer, so "+1 (415)
+// 555-0100" and "415.555.0100" meet; fewer than 7 digits is an extension and never matches);
+// a name's NameKey together with its organization's (an empty organization is one of its own).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.h"
+
+namespace allies::app::internal {
+
+std::string EmailKey(std::string_view address);
+// Empty when the number has too few digits to identify anyone.
+std::string PhoneKey(std::string_view number);
+std::string NameOrgKey(std::string_view name, std::string_view org_name);
+
+// The same word set in another order: "Doe, John" and "john doe" meet.
+std::string SortedNameKey(std::string_view name);
+
+// Folds what `from` says into `into` without losing anything `into` has: empty fields are
+// filled (name, title, department, organization, reports-to, closeness, cadence), and emails,
+// phones, tags, offers, needs, notes and dates are added when not there yet (compared by key).
+// Returns whether `into` changed.
+bool MergePersonFields(core::Person& into, const core::Person& from);
+
+// Live people by email, phone and name-within-organization. The first person to claim a key
+// keeps it.
+class PeopleIndex {
+ public:
+  void Add(const core::Person& person, std::string_view org_name);
+
+  // The person `emails`, then `phones`, then (name, org) point to, in that order of trust.
+  struct Match {
+    core::PersonId id;
+    std::string reason;  // "email ana@example.com", "phone 4155550100", "name and organization"
+  };
+  std::optional<Match> Find(const std::vector<core::Email>& emails,
+                            const std::vector<core::Phone>& phones, std::string_view name,
+                            std::string_view org_name) const;
+  std::optional<core::PersonId> FindEmail(std::string_view address) const;
+  // Everyone whose NameKey is `name`'s, whatever their organization.
+  std::vector<core::PersonId> FindName(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, core::PersonId> by_email_;
+  std::unordered_map<std::string, core::PersonId> by_phone_;
+  std::unordered_map<std::string, core::PersonId> by_name_org_;
+  std::unordered_map<std::string, std::vector<core::PersonId>> by_name_;
+};
+
+}  // namespace allies::app::internal
