@@ -170,7 +170,7 @@ constexpr Name kEasternFamily[] = {{"Öztürk", "ozturk"},       {"Şahin", "sah
                                    {"Wójcik", "wojcik"},       {"Zieliński", "zielinski"},
                                    {"Kaya", "kaya"},           {"Lewandowska", "lewandowska"}};
 
-const Culture kCultures[] = {
+constexpr Culture kCultures[] = {
     {kWesternGiven, std::size(kWesternGiven), kWesternFamily, std::size(kWesternFamily), false,
      true},
     {kGreekGiven, std::size(kGreekGiven), kGreekFamily, std::size(kGreekFamily), false, true},
@@ -385,8 +385,8 @@ class Output {
   ~Output() {
     if (file_ != nullptr) std::fclose(file_);
   }
-  std::string& buffer() { return buffer_; }
-  std::uint64_t written() const { return written_ + buffer_.size(); }
+  std::string& Buffer() { return buffer_; }
+  std::uint64_t Written() const { return written_ + buffer_.size(); }
   void MaybeFlush() {
     if (buffer_.size() >= (std::size_t{32} << 20)) Flush();
   }
@@ -542,7 +542,8 @@ struct Person {
 
 std::string PhoneNumber(std::uint32_t culture, int kind, std::uint64_t id) {
   // A bijection of the id onto 7 digits, so that no two people share a number; the prefix
-  // tells the kind (work, cell, home) apart.
+  // tells the kind (work, cell, home) apart, also in the last 10 digits that Allies compares.
+  // Assistants' numbers use the ids count.. (a work prefix), so that they are nobody's either.
   const std::uint64_t body = (id * 7919 + 1234567) % 10'000'000;
   char digits[8];
   std::snprintf(digits, sizeof digits, "%07llu", static_cast<unsigned long long>(body));
@@ -612,12 +613,15 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
   auto unique_email = [&](const std::string& local, const std::string& domain) {
     std::string email = local + "@" + domain;
     for (int n = 2; !emails.insert(email).second; ++n) {
-      email = local + std::to_string(n) + "@" + domain;
+      email = local;
+      email += std::to_string(n);
+      email += '@';
+      email += domain;
     }
     return email;
   };
 
-  std::string& out = file.buffer();
+  std::string& out = file.Buffer();
   for (std::uint64_t id = 0; id < count; ++id) {
     const auto org_index = static_cast<std::uint32_t>(org_picker.Pick(rng));
     Organization& org = organizations[org_index];
@@ -781,8 +785,8 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
       }
       if (apple_groups && rng.Chance(0.3)) {
         ++group;
-        out += "item" + std::to_string(group) + ".TEL:" + PhoneNumber(culture_index, 2, id + 1) +
-               "\r\n";
+        out += "item" + std::to_string(group) +
+               ".TEL:" + PhoneNumber(culture_index, 0, id + count) + "\r\n";
         out += "item" + std::to_string(group) + ".X-ABLabel:Assistant\r\n";
       }
       if (bday_month != 0) {
@@ -921,7 +925,7 @@ class CalendarWriter {
   // each component, a series is drawn with the probability that brings the expected total to
   // the target (from the occurrences per series component seen so far), else a single meeting.
   void Write(std::uint64_t components, std::uint64_t target) {
-    std::string& out = file_.buffer();
+    std::string& out = file_.Buffer();
     out +=
         "BEGIN:VCALENDAR\r\n"
         "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
@@ -955,11 +959,11 @@ class CalendarWriter {
     out += "END:VCALENDAR\r\n";
   }
 
-  std::uint64_t singles() const { return singles_; }
-  std::uint64_t series() const { return series_; }
-  std::uint64_t overrides() const { return overrides_; }
-  std::uint64_t occurrences() const { return occurrences_; }
-  std::uint64_t cancelled() const { return cancelled_; }
+  std::uint64_t Singles() const { return singles_; }
+  std::uint64_t Series() const { return series_; }
+  std::uint64_t Overrides() const { return overrides_; }
+  std::uint64_t Occurrences() const { return occurrences_; }
+  std::uint64_t Cancelled() const { return cancelled_; }
 
  private:
   When DrawWhen() {
@@ -1093,7 +1097,7 @@ class CalendarWriter {
   }
 
   void WriteSingle() {
-    std::string& out = file_.buffer();
+    std::string& out = file_.Buffer();
     const When when = DrawWhen();
     const LocalDay day = workdays_[rng_.Below(workdays_.size())];
     const int start = DrawStartMinute();
@@ -1127,7 +1131,7 @@ class CalendarWriter {
 
   // Writes a series master and its overrides, at most `budget` components; returns how many.
   std::uint64_t WriteSeries(std::uint64_t budget) {
-    std::string& out = file_.buffer();
+    std::string& out = file_.Buffer();
     When when = DrawWhen();
     when.all_day = false;
     if (when.zone < 0 && rng_.Chance(0.5)) when.zone = 0;
@@ -1346,7 +1350,7 @@ int main(int argc, char** argv) {
     vcf.Close();
     std::printf("%s: %llu cards in %zu organizations, %.1f MB\n", vcf_path.c_str(),
                 static_cast<unsigned long long>(cards), organizations.size(),
-                static_cast<double>(vcf.written()) / 1e6);
+                static_cast<double>(vcf.Written()) / 1e6);
   }
   Output ics(ics_path);
   CalendarWriter calendar(rng, ics, people, organizations, static_cast<int>(year));
@@ -1356,11 +1360,11 @@ int main(int argc, char** argv) {
       "%s: %llu VEVENTs (%llu single, %llu series masters, %llu overrides), %.1f MB; expected "
       "%llu occurrences in %llu (%llu cancelled or excluded)\n",
       ics_path.c_str(), static_cast<unsigned long long>(events),
-      static_cast<unsigned long long>(calendar.singles()),
-      static_cast<unsigned long long>(calendar.series()),
-      static_cast<unsigned long long>(calendar.overrides()),
-      static_cast<double>(ics.written()) / 1e6,
-      static_cast<unsigned long long>(calendar.occurrences()),
-      static_cast<unsigned long long>(year), static_cast<unsigned long long>(calendar.cancelled()));
+      static_cast<unsigned long long>(calendar.Singles()),
+      static_cast<unsigned long long>(calendar.Series()),
+      static_cast<unsigned long long>(calendar.Overrides()),
+      static_cast<double>(ics.Written()) / 1e6,
+      static_cast<unsigned long long>(calendar.Occurrences()),
+      static_cast<unsigned long long>(year), static_cast<unsigned long long>(calendar.Cancelled()));
   return 0;
 }
