@@ -608,7 +608,7 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
   }
   const WeightedPicker org_picker(org_weight);
 
-  std::unordered_set<std::string> names_in_org;  // organization index + given + family
+  std::unordered_set<std::string> names_in_org;  // organization index + FN
   std::unordered_set<std::string> emails;
   auto unique_email = [&](const std::string& local, const std::string& domain) {
     std::string email = local + "@" + domain;
@@ -627,37 +627,50 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
     Organization& org = organizations[org_index];
     const std::size_t culture_index = PickCulture(rng);
     const Culture& culture = kCultures[culture_index];
-    const Name* given = nullptr;
+    // The name: drawn again while the organization already has it (the import would take the
+    // two for one person); after 20 draws Chinese and Japanese names get a two-part given name
+    // and the others a middle initial, after 60 everybody gets two initials more.
+    std::string given_native;
+    std::string given_ascii;
     const Name* family = nullptr;
-    std::string middle;  // an initial, when the organization already has this name
-    for (int attempt = 0;; ++attempt) {
-      given = &culture.given[rng.Below(culture.given_count)];
-      family = &culture.family[rng.Below(culture.family_count)];
-      if (attempt >= 20) {
-        middle = std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
-        if (attempt >= 60) middle += std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
-      }
-      std::string key =
-          std::to_string(org_index) + "|" + given->native + "|" + middle + "|" + family->native;
-      if (names_in_org.insert(std::move(key)).second) break;
-    }
+    std::string middle;
     std::string fn;
-    if (culture.family_first) {
-      fn = std::string(family->native) + (culture.space ? " " : "") + given->native;
-    } else {
-      fn = std::string(given->native) + " " + (middle.empty() ? "" : middle + " ") + family->native;
+    for (int attempt = 0;; ++attempt) {
+      const Name& given = culture.given[rng.Below(culture.given_count)];
+      family = &culture.family[rng.Below(culture.family_count)];
+      given_native = given.native;
+      given_ascii = given.ascii;
+      middle.clear();
+      if (attempt >= 20 && culture.family_first) {
+        const Name& second = culture.given[rng.Below(culture.given_count)];
+        given_native += second.native;
+        given_ascii += second.ascii;
+      } else if (attempt >= 20) {
+        middle = std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
+      }
+      if (attempt >= 60) {
+        middle += std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
+        middle += std::string(1, static_cast<char>('A' + rng.Below(26))) + ".";
+      }
+      if (culture.family_first) {
+        fn = std::string(family->native) + (culture.space ? " " : "") + given_native;
+        if (!middle.empty()) fn += " " + middle;
+      } else {
+        fn = given_native + " " + (middle.empty() ? "" : middle + " ") + family->native;
+      }
+      if (names_in_org.insert(std::to_string(org_index) + "|" + fn).second) break;
     }
-    const std::string ascii_local = std::string(given->ascii) + "." + family->ascii;
+    const std::string ascii_local = given_ascii + "." + family->ascii;
     std::vector<std::pair<std::string, std::string>> mails;  // type, address
     mails.emplace_back("work", unique_email(ascii_local, org.domain));
     const double extra = rng.Uniform();
     if (extra < 0.55) {
-      mails.emplace_back("home", unique_email(std::string(given->ascii) + "." + family->ascii,
-                                              rng.Pick(kPersonalDomains)));
+      mails.emplace_back(
+          "home", unique_email(given_ascii + "." + family->ascii, rng.Pick(kPersonalDomains)));
     }
     if (extra < 0.15) {
       mails.emplace_back("work",
-                         unique_email(std::string(1, given->ascii[0]) + family->ascii, org.domain));
+                         unique_email(given_ascii.substr(0, 1) + family->ascii, org.domain));
     }
     std::vector<std::pair<int, std::string>> phones;  // 0 work, 1 cell, 2 home
     for (int kind = 0; kind < 3; ++kind) {
@@ -706,7 +719,7 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
     if (version == 21) {
       out += "VERSION:2.1\r\n";
       AppendProperty21(out, "N",
-                       std::string(family->native) + ";" + given->native + ";" +
+                       std::string(family->native) + ";" + given_native + ";" +
                            (middle.empty() ? "" : middle) + ";;");
       AppendProperty21(out, "FN", fn);
       AppendProperty21(out, "ORG", org.name + ";" + department);
@@ -737,7 +750,7 @@ void WriteCards(std::uint64_t count, Rng& rng, Output& file, std::vector<Person>
       const bool v4 = version == 40;
       out += v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n";
       if (!v4 && apple_groups) out += "PRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\n";
-      AppendFolded(out, "N:" + EscapeText(family->native) + ";" + EscapeText(given->native) + ";" +
+      AppendFolded(out, "N:" + EscapeText(family->native) + ";" + EscapeText(given_native) + ";" +
                             EscapeText(middle) + ";;");
       AppendFolded(out, "FN:" + EscapeText(fn));
       AppendFolded(out, "ORG:" + EscapeText(org.name) + ";" + EscapeText(department));
