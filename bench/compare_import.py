@@ -164,8 +164,8 @@ def table(data):
         print(f"| 100,000 vCards: whole `allies import` into a fresh database | "
               f"{best['seconds']:.2f} s, {best['peak_mb']:.0f} MB | vobject {vobject_s:.1f} s | "
               f"{ratio:.1f}× | ≥ 20×: {verdict(ratio, 20)} |")
-    print(f"| calendar ({python['ics']['ICALENDAR_VEVENTS']:.0f} VEVENTs, "
-          f"{reader['ICS_OCCURRENCES']:.0f} occurrences): reader only (ReadCalendar) | "
+    print(f"| calendar ({python['ics']['ICALENDAR_VEVENTS']:,.0f} VEVENTs, "
+          f"{reader['ICS_OCCURRENCES']:,.0f} occurrences): reader only (ReadCalendar) | "
           f"{reader['ICS_SECONDS']:.2f} s | icalendar {ical_s:.1f} s, {ical_mb:.0f} MB | "
           f"{ical_s / reader['ICS_SECONDS']:.1f}× | |")
     if allies.get("available"):
@@ -183,8 +183,12 @@ def table(data):
           f" {reader['ICS_ERRORS']:.0f} VEVENTs refused), {reader['ICS_ATTENDEES']:.0f} attendee"
           f" entries; reader peak {reader['PEAK_MB']:.0f} MB")
     if allies.get("available"):
-        print(f"import summaries: vCards {json.dumps(allies['vcard_runs'][-1]['summary'])[:300]};"
-              f" calendar {json.dumps(allies['ics']['summary'])[:300]}")
+        def brief(summary):
+            return ", ".join(f"{key} {summary[key]}" for key in
+                             ("created", "merged", "skipped", "interactions") if key in summary) + \
+                f", errors {len(summary.get('errors', []))}"
+        print(f"import: vCards: {brief(allies['vcard_runs'][-1]['summary'])}; calendar: "
+              f"{brief(allies['ics']['summary'])}")
 
 
 def main():
