@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks of issues 2 and 3, side by side in one run:
+# The benchmarks of issues 2, 3 and 4, side by side in one run:
 #  1. scoring every tie of the 100,000-person demo: Allies (C++) against the same formulas in
 #     plain Python (bench/reference_ties.py) on the same interactions; target under 2 s;
 #  2. `allies today` on a 5,000-person database, wall time of the whole process; target 50 ms;
@@ -7,7 +7,10 @@
 #     Allies (bench_network) against python3-igraph and python3-networkx
 #     (bench/compare_network.py, Debian's /usr/bin/python3) on the same files, and
 #     `allies influencers` on the 100,000-person demo. The first run also computes the exact
-#     betweenness of the 100k network once (minutes) and caches it.
+#     betweenness of the 100k network once (minutes) and caches it;
+#  4. importing 100,000 generated vCards and a year of generated calendar (about 1,000,000
+#     occurrences): `allies import` and the readers alone, against python3-vobject and
+#     python3-icalendar parsing the same files (bench/run_import.sh, also runnable alone).
 # Databases and networks are made once under $BENCH_DIR (default build/bench-data) and reused.
 set -euo pipefail
 build=${1:-build}
@@ -78,3 +81,7 @@ rm -f "$data/influencers-100k.db"
 echo
 /usr/bin/python3 bench/compare_network.py table "$data" | tee "$data/network-table.txt"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+echo
+echo "== 4. import: 100,000 vCards and a year of calendar, Allies vs vobject and icalendar"
+bash bench/run_import.sh "$build"
