@@ -138,6 +138,8 @@ core::Result<void> Importer::AddContacts(const std::string& file,
     report_.errors.push_back({file, error.line, error.message});
     ++report_.skipped;
   }
+  index_.Reserve(contacts.contacts.size());
+  people_.reserve(people_.size() + contacts.contacts.size());
   std::size_t done = 0;
   for (const auto& contact : contacts.contacts) {
     report_.photos += static_cast<std::size_t>(contact.photos);

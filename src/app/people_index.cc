@@ -108,6 +108,13 @@ bool MergePersonFields(core::Person& into, const core::Person& from) {
   return changed;
 }
 
+void PeopleIndex::Reserve(std::size_t people) {
+  by_email_.reserve(by_email_.size() + people);
+  by_phone_.reserve(by_phone_.size() + people);
+  by_name_org_.reserve(by_name_org_.size() + people);
+  by_name_.reserve(by_name_.size() + people);
+}
+
 void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
   for (const auto& email : person.emails) by_email_.try_emplace(EmailKey(email.address), person.id);
   for (const auto& phone : person.phones) {

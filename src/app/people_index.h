@@ -35,6 +35,8 @@ bool MergePersonFields(core::Person& into, const core::Person& from);
 class PeopleIndex {
  public:
   void Add(const core::Person& person, std::string_view org_name);
+  // Makes room for `people` more people without rehashing.
+  void Reserve(std::size_t people);
 
   // The person `emails`, then `phones`, then (name, org) point to, in that order of trust.
   struct Match {
