@@ -36,6 +36,8 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
 void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 void RegisterImportCommands(CLI::App& app, Registry& registry);
+// Needs RegisterPeopleCommands first: `team report` joins the `team` command (issue 5).
+void RegisterTeamCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

@@ -8,6 +8,7 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
+#include "app/team_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
@@ -44,5 +45,9 @@ std::string Json(const app::AnalysisReport& report);
 std::string Json(const app::ImportReport& report);
 std::string Json(const std::vector<app::DuplicateView>& views);
 std::string Json(const app::MergeView& view);
+
+// --- team and vendors (issue 5) ---
+std::string Json(const app::TeamReport& report);
+std::string Json(const std::vector<app::VendorView>& vendors);
 
 }  // namespace allies::cli
