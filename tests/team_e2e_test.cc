@@ -123,14 +123,14 @@ TEST_F(TeamE2eTest, NobodySeesAnotherMembersNotesOrLedger) {
   MustRun({"log", "lunch", "--with", "Fiona Banks", "--as", "Theo Member", "--at",
            "2026-11-10T12:00:00Z", "--note", "THEO-LUNCH-NOTE"});
   // Theo's meeting that I attended too: I see the meeting, not his note.
-  MustRun({"log", "meeting", "--with", "Fiona Banks", "--with", "me", "--as", "Theo Member",
-           "--at", "2026-11-12T10:00:00Z", "--note", "THEO-MEETING-NOTE"});
-  MustRun({"deposit", "Fiona Banks", "attention", "--as", "Theo Member", "--note",
-           "THEO-LEDGER-NOTE"});
+  MustRun({"log", "meeting", "--with", "Fiona Banks", "--with", "me", "--as", "Theo Member", "--at",
+           "2026-11-12T10:00:00Z", "--note", "THEO-MEETING-NOTE"});
+  MustRun(
+      {"deposit", "Fiona Banks", "attention", "--as", "Theo Member", "--note", "THEO-LEDGER-NOTE"});
   MustRun({"log", "coffee", "--with", "Fiona Banks", "--as", "Uma Member", "--at",
            "2026-11-11T09:00:00Z", "--note", "UMA-COFFEE-NOTE"});
-  MustRun({"deposit", "Fiona Banks", "expertise", "--as", "Uma Member", "--note",
-           "UMA-LEDGER-NOTE"});
+  MustRun(
+      {"deposit", "Fiona Banks", "expertise", "--as", "Uma Member", "--note", "UMA-LEDGER-NOTE"});
   MustRun({"withdraw", "Fiona Banks", "favor", "--as", "Uma Member", "--note", "UMA-ASK-NOTE"});
   // My own meeting, which Theo attended: he sees it, not my note.
   MustRun({"log", "meeting", "--with", "Fiona Banks", "--with", "Theo Member", "--at",
@@ -161,12 +161,9 @@ TEST_F(TeamE2eTest, NobodySeesAnotherMembersNotesOrLedger) {
     for (std::vector<std::string> command :
          {std::vector<std::string>{"show", "Fiona Banks"},
           std::vector<std::string>{"show", "Theo Member"},
-          std::vector<std::string>{"show", "Uma Member"},
-          std::vector<std::string>{"show", "me"},
-          std::vector<std::string>{"balance"},
-          std::vector<std::string>{"balance", "Fiona Banks"},
-          std::vector<std::string>{"ties"},
-          std::vector<std::string>{"team", "report"}}) {
+          std::vector<std::string>{"show", "Uma Member"}, std::vector<std::string>{"show", "me"},
+          std::vector<std::string>{"balance"}, std::vector<std::string>{"balance", "Fiona Banks"},
+          std::vector<std::string>{"ties"}, std::vector<std::string>{"team", "report"}}) {
       command.insert(command.end(), viewer.as.begin(), viewer.as.end());
       seen += Out(command);
       command.emplace_back("--json");
@@ -353,7 +350,8 @@ class VendorWatchTest : public TeamE2eTest {
   void WarmContact(const std::string& name, const std::string& org,
                    const std::vector<std::string>& as = {}) {
     MustRun({"person", "add", name, "--org", org, "--title", "Account Manager"});
-    for (const char* at : {"2026-11-25T09:00:00Z", "2026-11-16T09:00:00Z", "2026-11-06T09:00:00Z"}) {
+    for (const char* at :
+         {"2026-11-25T09:00:00Z", "2026-11-16T09:00:00Z", "2026-11-06T09:00:00Z"}) {
       std::vector<std::string> args = {"log", "lunch", "--with", name, "--at", at};
       args.insert(args.end(), as.begin(), as.end());
       MustRun(args);
@@ -423,8 +421,7 @@ TEST_F(VendorWatchTest, TodayListsEachRuleOnItsOwn) {
 
   EXPECT_EQ(vendors[3]["organization"], "Late Vendor");
   EXPECT_EQ(vendors[3]["rules"], json::array({"check_in_overdue"}));
-  EXPECT_EQ(vendors[3]["reasons"],
-            json::array({"last check-in 40 days ago (cadence 30 days)"}));
+  EXPECT_EQ(vendors[3]["reasons"], json::array({"last check-in 40 days ago (cadence 30 days)"}));
   EXPECT_EQ(vendors[3]["action"], "schedule a check-in with Lars Late");
 
   EXPECT_EQ(vendors[4]["organization"], "Renewing Vendor");

@@ -273,9 +273,9 @@ core::Result<void> Importer::ResolveManagers() {
     }
   }
   if (notes_withheld_ > 0) {
-    report_.warnings.push_back(fmt::format(
-        "{} note{} from {}'s contacts not kept: a team member's notes are theirs alone",
-        notes_withheld_, notes_withheld_ == 1 ? "" : "s", people_.at(owner_).name));
+    report_.warnings.push_back(
+        fmt::format("{} note{} from {}'s contacts not kept: a team member's notes are theirs alone",
+                    notes_withheld_, notes_withheld_ == 1 ? "" : "s", people_.at(owner_).name));
   }
   return {};
 }

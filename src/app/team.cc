@@ -92,18 +92,17 @@ void Suggest(MemberCoaching& row, const std::optional<Worst>& overdrawn, Gaps& g
              const std::vector<std::pair<std::string, int>>& departments, double min_strength) {
   if (overdrawn) {
     row.rule = "overdrawn";
-    row.suggestion =
-        fmt::format("make a deposit with {} (balance {:.1f}): offer attention or expertise before "
-                    "asking for anything",
-                    overdrawn->person.name, overdrawn->balance);
+    row.suggestion = fmt::format(
+        "make a deposit with {} (balance {:.1f}): offer attention or expertise before "
+        "asking for anything",
+        overdrawn->person.name, overdrawn->balance);
     return;
   }
   if (row.at_risk >= kManyAtRisk && row.at_risk * 4 >= row.ties && !row.at_risk_ties.empty()) {
     const TieView& tie = row.at_risk_ties.front();
     row.rule = "ties_at_risk";
-    std::string since = tie.risk.days_since
-                            ? fmt::format(", last seen {:.0f} days ago", *tie.risk.days_since)
-                            : "";
+    std::string since =
+        tie.risk.days_since ? fmt::format(", last seen {:.0f} days ago", *tie.risk.days_since) : "";
     row.suggestion = fmt::format("reconnect with {} ({} of {} ties at risk{})", tie.person.name,
                                  row.at_risk, row.ties, since);
     return;
@@ -140,9 +139,9 @@ void Suggest(MemberCoaching& row, const std::optional<Worst>& overdrawn, Gaps& g
     return;
   }
   row.rule = "keep_going";
-  row.suggestion = fmt::format(
-      "keep it up: {} new ties in {} days; see the ones at risk within their cadence",
-      row.new_ties_90, kLongWindowDays);
+  row.suggestion =
+      fmt::format("keep it up: {} new ties in {} days; see the ones at risk within their cadence",
+                  row.new_ties_90, kLongWindowDays);
 }
 
 }  // namespace

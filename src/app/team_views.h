@@ -14,9 +14,9 @@ namespace allies::app {
 struct MemberCoaching {
   PersonRef member;
   bool is_me = false;
-  int ties = 0;          // people (not me or the team) with a tie of strength above 0
-  int new_ties_30 = 0;   // people first met within the last 30 days
-  int new_ties_90 = 0;   // ... within the last 90 days
+  int ties = 0;         // people (not me or the team) with a tie of strength above 0
+  int new_ties_30 = 0;  // people first met within the last 30 days
+  int new_ties_90 = 0;  // ... within the last 90 days
   std::vector<std::string> departments;  // covered: a tie of at least min_strength there
   std::vector<std::string> vendors;      // vendors covered the same way
   int at_risk = 0;                       // ties at risk, as `allies ties` decides it
@@ -40,8 +40,8 @@ struct TeamReport {
 struct VendorContact {
   PersonRef person;
   std::string title;
-  double strength = 0;               // the strongest tie anyone of us holds with them
-  std::optional<PersonRef> held_by;  // who holds that tie (unset when nobody has one)
+  double strength = 0;                             // the strongest tie anyone of us holds with them
+  std::optional<PersonRef> held_by;                // who holds that tie (unset when nobody has one)
   std::vector<std::pair<PersonRef, double>> ties;  // every member with a tie, strongest first
 };
 
@@ -51,7 +51,7 @@ struct VendorView {
   std::vector<VendorContact> contacts;  // strongest first
   VendorCheckIn check_in;               // the last interaction of me or my team with them
   std::optional<PersonRef> checked_in_by;
-  std::vector<NoticeView> notices;  // change notices of the last 90 days, newest first
+  std::vector<NoticeView> notices;   // change notices of the last 90 days, newest first
   std::optional<VendorAlert> alert;  // set when `allies today` lists the vendor
 };
 

@@ -30,7 +30,8 @@ struct Holder {
 
 // What to call the person to see at a vendor: the strongest contact, else "a key contact".
 std::string ContactName(const VendorView& view) {
-  return view.contacts.empty() ? std::string("a key contact there") : view.contacts.front().person.name;
+  return view.contacts.empty() ? std::string("a key contact there")
+                               : view.contacts.front().person.name;
 }
 
 std::optional<VendorAlert> AlertFor(const VendorView& view) {
@@ -42,20 +43,21 @@ std::optional<VendorAlert> AlertFor(const VendorView& view) {
     alert.rules.emplace_back("no_warm_tie");
     if (!best) {
       alert.reasons.emplace_back("nobody there is known");
-      alert.actions.push_back(
-          fmt::format("add a key contact at {} (the account or service manager) and meet them",
-                      org.name));
+      alert.actions.push_back(fmt::format(
+          "add a key contact at {} (the account or service manager) and meet them", org.name));
     } else if (best->strength <= 0) {
       alert.reasons.emplace_back(
           fmt::format("no tie of strength {} or more (no tie with anyone there)", kVendorWarmTie));
-      alert.actions.push_back(fmt::format(
-          "meet {} in a relaxed setting and ask to be told about changes early", best->person.name));
+      alert.actions.push_back(
+          fmt::format("meet {} in a relaxed setting and ask to be told about changes early",
+                      best->person.name));
     } else {
-      alert.reasons.push_back(fmt::format("no tie of strength {} or more (best: {} {:.2f}, held by {})",
-                                          kVendorWarmTie, best->person.name, best->strength,
-                                          best->held_by ? best->held_by->name : "nobody"));
-      alert.actions.push_back(fmt::format(
-          "meet {} in a relaxed setting and ask to be told about changes early", best->person.name));
+      alert.reasons.push_back(fmt::format(
+          "no tie of strength {} or more (best: {} {:.2f}, held by {})", kVendorWarmTie,
+          best->person.name, best->strength, best->held_by ? best->held_by->name : "nobody"));
+      alert.actions.push_back(
+          fmt::format("meet {} in a relaxed setting and ask to be told about changes early",
+                      best->person.name));
     }
   }
   if (org.cadence_days && view.check_in.overdue) {
@@ -124,8 +126,7 @@ Result<std::vector<VendorView>> WatchVendors(store::Store& store, const Director
     VendorView view;
     view.org = *org;
     if (org->renewal) {
-      view.renewal_days =
-          static_cast<int>((std::chrono::sys_days{*org->renewal} - today).count());
+      view.renewal_days = static_cast<int>((std::chrono::sys_days{*org->renewal} - today).count());
     }
     for (auto id : people_at[org->id]) {
       VendorContact contact;

@@ -18,9 +18,7 @@ void RegisterTeamCommands(CLI::App& app, Registry& registry) {
   report->add_option("--as", *as,
                      "Whose report (default me): their accounts show only in their own report");
   report->callback([&registry, as] {
-    registry.selected = [as](Context& c) {
-      return Emit(c, c.app.Coaching(*as), PrintTeamReport);
-    };
+    registry.selected = [as](Context& c) { return Emit(c, c.app.Coaching(*as), PrintTeamReport); };
   });
 
   auto* vendors = app.add_subcommand(

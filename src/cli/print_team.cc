@@ -24,13 +24,12 @@ std::string Renewal(const app::VendorView& view) {
 }
 
 std::string CheckIn(const app::VendorView& view) {
-  std::string last =
-      view.check_in.last
-          ? fmt::format("last check-in {} ({:.0f} days ago{})",
-                        FormatLocal(*view.check_in.last).substr(0, 10),
-                        view.check_in.days_since.value_or(0),
-                        view.checked_in_by ? ", " + view.checked_in_by->name : "")
-          : std::string("never checked in");
+  std::string last = view.check_in.last
+                         ? fmt::format("last check-in {} ({:.0f} days ago{})",
+                                       FormatLocal(*view.check_in.last).substr(0, 10),
+                                       view.check_in.days_since.value_or(0),
+                                       view.checked_in_by ? ", " + view.checked_in_by->name : "")
+                         : std::string("never checked in");
   if (!view.org.cadence_days) return last + "; no check-in cadence set";
   return fmt::format("{}; every {} days{}", last, *view.org.cadence_days,
                      view.check_in.overdue ? " (OVERDUE)" : "");
