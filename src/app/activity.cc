@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/internal.h"
+#include "app/team.h"
 #include "app/transaction.h"
 #include "core/names.h"
 #include "core/text.h"
@@ -56,7 +57,9 @@ KindDefaults DefaultsFor(InteractionKind kind) {
 
 Result<InteractionView> App::Log(const LogInput& input) {
   return InTransaction([&]() -> Result<InteractionView> {
-    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    // The owner: me, or the team member of --as (their tie, their note; issue 5).
+    ALLIES_TRY(auto actor, internal::ResolveActor(store_, input.as_member));
+    const core::PersonId me = actor.id;
     if (input.with.empty()) {
       return Fail(ErrorCode::kInvalidArgument, "log needs at least one --with PERSON");
     }
@@ -91,7 +94,8 @@ Result<InteractionView> App::Log(const LogInput& input) {
     }
     if (!first_other) {
       return Fail(ErrorCode::kInvalidArgument,
-                  "log needs at least one --with PERSON other than me");
+                  fmt::format("log needs at least one --with PERSON other than {}",
+                              actor.is_me ? std::string("me") : actor.name));
     }
     if (input.initiated_by_me) {
       interaction.initiator = *input.initiated_by_me ? me : *first_other;
@@ -107,10 +111,16 @@ Result<InteractionView> App::Log(const LogInput& input) {
 
 static Result<LedgerView> Record(store::Store& store, const LedgerInput& input,
                                  core::TimePoint now) {
-  ALLIES_TRY(auto me, internal::RequireMe(store));
+  // The account's owner: me, or the team member of --as (issue 5).
+  ALLIES_TRY(auto actor, internal::ResolveActor(store, input.as_member));
+  const core::PersonId me = actor.id;
   ALLIES_TRY(auto person, internal::ResolvePerson(store, input.person));
-  if (person.is_me) {
-    return Fail(ErrorCode::kInvalidArgument, "an account is kept with someone else, not with me");
+  if (person.id == me) {
+    return Fail(ErrorCode::kInvalidArgument,
+                actor.is_me ? std::string("an account is kept with someone else, not with me")
+                            : fmt::format("an account is kept with someone else, not with {} "
+                                          "(the owner of --as)",
+                                          actor.name));
   }
   ALLIES_TRY(auto params, internal::LoadParams(store));
   core::LedgerEntry entry;

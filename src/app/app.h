@@ -10,6 +10,7 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
+#include "app/team_views.h"
 #include "app/views.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -73,6 +74,7 @@ struct LogInput {
   std::optional<bool> initiated_by_me;  // false: the first `with` person initiated
   std::optional<int> energy;
   std::string note;
+  std::optional<std::string> as_member;  // a team member whose interaction this is (default me)
 };
 
 struct LedgerInput {
@@ -81,6 +83,7 @@ struct LedgerInput {
   std::optional<double> value;
   std::optional<core::TimePoint> at;
   std::string note;
+  std::optional<std::string> as_member;  // a team member whose account this is (default me)
 };
 
 struct IntroInput {
@@ -105,7 +108,9 @@ class App {
   [[nodiscard]] Result<core::Person> UndoPerson(const std::string& ref);
   [[nodiscard]] Result<std::vector<PersonRow>> ListPeople(const PeopleQuery& query);
   [[nodiscard]] Result<std::vector<PersonRow>> Find(const std::string& text);
-  [[nodiscard]] Result<PersonPage> ShowPerson(const std::string& ref);
+  // `as`: the viewer, me or a team member (issue 5 privacy: see team.h); default me.
+  [[nodiscard]] Result<PersonPage> ShowPerson(const std::string& ref,
+                                              const std::optional<std::string>& as = std::nullopt);
   [[nodiscard]] Result<core::Person> TeamAdd(const std::string& ref);
   [[nodiscard]] Result<core::Person> TeamRemove(const std::string& ref);
   [[nodiscard]] Result<std::vector<PersonRow>> TeamList();
@@ -131,9 +136,13 @@ class App {
   [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(bool include_done);
 
   // --- scores ---
-  [[nodiscard]] Result<std::vector<BalanceView>> Balances();  // every account, lowest first
-  [[nodiscard]] Result<BalanceDetail> BalanceOf(const std::string& ref);
-  [[nodiscard]] Result<std::vector<TieView>> Ties(std::optional<int> top);
+  // `as`: whose accounts and ties, me or a team member (issue 5); default me.
+  [[nodiscard]] Result<std::vector<BalanceView>> Balances(  // every account, lowest first
+      const std::optional<std::string>& as = std::nullopt);
+  [[nodiscard]] Result<BalanceDetail> BalanceOf(
+      const std::string& ref, const std::optional<std::string>& as = std::nullopt);
+  [[nodiscard]] Result<std::vector<TieView>> Ties(
+      std::optional<int> top, const std::optional<std::string>& as = std::nullopt);
   [[nodiscard]] Result<Briefing> Today();
 
   // --- the network (issue 3) ---
@@ -165,6 +174,15 @@ class App {
   [[nodiscard]] Result<std::vector<DuplicateView>> Duplicates();
   // Folds `other` into `keep`: every field and all history; `other` is removed (soft-deleted).
   [[nodiscard]] Result<MergeView> Merge(const std::string& keep, const std::string& other);
+
+  // --- team and vendors (issue 5) ---
+  // Per member (me first, then the team): new ties in 30 and 90 days, departments and vendors
+  // covered, ties at risk and one coaching suggestion (rules in team.cc and README). `as` is
+  // the viewer (default me): ledger-based advice appears on the viewer's own row only.
+  [[nodiscard]] Result<TeamReport> Coaching(const std::optional<std::string>& as);
+  // Every vendor: services, renewal, key contacts with the ties me and my team hold, the last
+  // check-in against its cadence, recent change notices, and the alert `today` shows.
+  [[nodiscard]] Result<std::vector<VendorView>> Vendors();
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

@@ -194,6 +194,9 @@ core::Result<void> Importer::AddContact(const formats::Contact& contact,
     incoming.dates.push_back({core::DateKind::kWorkAnniversary, *contact.work_anniversary});
   }
   std::string manager = contact.reports_to;
+  // Notes from a team member's address book are theirs alone (DESIGN.md §6): personal notes
+  // have no owner, so they are not kept when importing --as a member.
+  const bool notes_are_mine = people_.at(owner_).is_me;
   for (const auto& relation : contact.related) {
     if (relation.name.empty()) continue;
     if (relation.kind == "manager" && manager.empty()) {
@@ -209,6 +212,10 @@ core::Result<void> Importer::AddContact(const formats::Contact& contact,
                            format.find("linkedin") != std::string::npos ? " (LinkedIn)" : "")});
   }
 
+  if (!notes_are_mine) {
+    notes_withheld_ += static_cast<int>(incoming.notes.size());
+    incoming.notes.clear();
+  }
   const auto match =
       index_.Find(incoming.emails, incoming.phones, incoming.name, OrgName(incoming.org));
   core::PersonId id;
@@ -255,6 +262,10 @@ core::Result<void> Importer::ResolveManagers() {
       continue;
     }
     if (person.reports_to) continue;
+    if (!people_.at(owner_).is_me) {
+      ++notes_withheld_;
+      continue;
+    }
     // Not someone known (or not uniquely): keep the fact as a note.
     const std::string text = "Manager: " + pending.manager;
     if (std::none_of(person.notes.begin(), person.notes.end(),
@@ -262,6 +273,11 @@ core::Result<void> Importer::ResolveManagers() {
       person.notes.push_back({now_, text});
       ALLIES_TRY_VOID(Save(person));
     }
+  }
+  if (notes_withheld_ > 0) {
+    report_.warnings.push_back(
+        fmt::format("{} note{} from {}'s contacts not kept: a team member's notes are theirs alone",
+                    notes_withheld_, notes_withheld_ == 1 ? "" : "s", people_.at(owner_).name));
   }
   return {};
 }

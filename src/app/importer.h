@@ -64,6 +64,7 @@ class Importer {
   std::vector<PendingManager> managers_;
   std::unordered_map<std::string, core::Interaction> sourced_;  // earlier imported meetings
   bool sourced_loaded_ = false;
+  int notes_withheld_ = 0;  // contact notes not kept because the owner is a team member
 };
 
 }  // namespace allies::app::internal

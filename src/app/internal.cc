@@ -155,7 +155,11 @@ Result<TieSet> ComputeTies(store::Store& store, const Directory& directory, core
 
   std::vector<std::pair<core::PersonId, scoring::Closeness>> closeness;
   std::vector<core::PersonId> with_cadence;
+  // Closeness ratings and cadences are mine: a team member's ties are scored on contact alone.
+  auto owner_record = directory.people.find(owner);
+  const bool mine = owner_record != directory.people.end() && owner_record->second.is_me;
   for (const auto& [id, person] : directory.people) {
+    if (!mine) break;
     if (id == owner || person.stamps.deleted_at) continue;
     if (person.closeness) {
       closeness.emplace_back(
@@ -193,7 +197,7 @@ Result<TieSet> ComputeTies(store::Store& store, const Directory& directory, core
     tie.layer = layers[i];
     std::optional<double> cadence;
     const auto& person = directory.people.at(tie.person.id);
-    if (person.cadence_days) {
+    if (person.cadence_days && mine) {
       cadence = *person.cadence_days;
     } else if (tie.layer) {
       cadence = scoring::LayerCadenceDays(*tie.layer, params);

@@ -41,7 +41,8 @@ struct Directory {
 
 [[nodiscard]] Result<scoring::Params> LoadParams(store::Store& store);
 
-// Every tie of `owner`, strongest first, with layers, cadences and risk.
+// Every tie of `owner`, strongest first, with layers, cadences and risk. My closeness ratings
+// and cadences count only when `owner` is me; a team member's ties come from contact alone.
 struct TieSet {
   std::vector<TieView> ties;
   std::unordered_map<core::PersonId, std::size_t> index;  // person -> position in ties

@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/internal.h"
+#include "app/team.h"
 #include "app/transaction.h"
 #include "scoring/balance.h"
 #include "scoring/decay.h"
@@ -15,9 +16,10 @@ namespace allies::app {
 using core::ErrorCode;
 using core::Fail;
 
-Result<std::vector<BalanceView>> App::Balances() {
+Result<std::vector<BalanceView>> App::Balances(const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<std::vector<BalanceView>> {
-    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    ALLIES_TRY(auto viewer, internal::ResolveActor(store_, as));
+    const core::PersonId me = viewer.id;
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto balances, internal::ComputeBalances(store_, me, now_, params));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
@@ -51,9 +53,10 @@ static Result<BalanceDetail> Detail(store::Store& store, core::PersonId me,
   return detail;
 }
 
-Result<BalanceDetail> App::BalanceOf(const std::string& ref) {
+Result<BalanceDetail> App::BalanceOf(const std::string& ref, const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<BalanceDetail> {
-    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    ALLIES_TRY(auto viewer, internal::ResolveActor(store_, as));
+    const core::PersonId me = viewer.id;
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
@@ -61,24 +64,37 @@ Result<BalanceDetail> App::BalanceOf(const std::string& ref) {
   });
 }
 
-Result<std::vector<TieView>> App::Ties(std::optional<int> top) {
+Result<std::vector<TieView>> App::Ties(std::optional<int> top,
+                                       const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<std::vector<TieView>> {
     if (top && *top < 1) {
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("--top {} is out of range (expected 1 or more)", *top));
     }
-    ALLIES_TRY(auto me, internal::RequireMe(store_));
+    ALLIES_TRY(auto viewer, internal::ResolveActor(store_, as));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    ALLIES_TRY(auto set, internal::ComputeTies(store_, directory, me, now_, params));
+    ALLIES_TRY(auto set, internal::ComputeTies(store_, directory, viewer.id, now_, params));
     if (top && set.ties.size() > static_cast<std::size_t>(*top)) set.ties.resize(*top);
     return std::move(set.ties);
   });
 }
 
-Result<PersonPage> App::ShowPerson(const std::string& ref) {
+Result<PersonPage> App::ShowPerson(const std::string& ref, const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<PersonPage> {
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
+    // The viewer: me, or the team member of --as. What they see follows the privacy rule
+    // (team.h): their own ledger and interaction notes only; personal notes and follow-ups,
+    // which are mine, only when the viewer is me.
+    std::optional<core::PersonId> viewer;
+    bool viewer_is_me = true;
+    if (as) {
+      ALLIES_TRY(auto actor, internal::ResolveActor(store_, as));
+      viewer = actor.id;
+      viewer_is_me = actor.is_me;
+    } else {
+      ALLIES_TRY(viewer, store_.FindMe());
+    }
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
     PersonPage page;
@@ -93,21 +109,21 @@ Result<PersonPage> App::ShowPerson(const std::string& ref) {
               [](const PersonRef& a, const PersonRef& b) { return a.name < b.name; });
     PersonRef ref_self = directory.Ref(person.id);
     page.dates = internal::UpcomingDates(person, ref_self, internal::DayOf(now_));
-    ALLIES_TRY(auto me_id, store_.FindMe());
-    if (me_id && *me_id != person.id) {
-      ALLIES_TRY(auto ties, internal::ComputeTies(store_, directory, *me_id, now_, params));
+    if (!viewer_is_me) page.row.person.notes.clear();
+    if (viewer && *viewer != person.id) {
+      ALLIES_TRY(auto ties, internal::ComputeTies(store_, directory, *viewer, now_, params));
       if (const TieView* tie = ties.Find(person.id)) page.tie = *tie;
-      ALLIES_TRY(page.balance, Detail(store_, *me_id, person, ref_self, now_, params));
+      ALLIES_TRY(page.balance, Detail(store_, *viewer, person, ref_self, now_, params));
       store::InteractionFilter filter;
       filter.attendee = person.id;
       ALLIES_TRY(auto interactions, store_.ListInteractions(filter));
       std::erase_if(interactions, [&](const core::Interaction& i) {
-        return std::find(i.attendees.begin(), i.attendees.end(), *me_id) == i.attendees.end();
+        return std::find(i.attendees.begin(), i.attendees.end(), *viewer) == i.attendees.end();
       });
       page.interactions_total = static_cast<int>(interactions.size());
       for (auto it = interactions.rbegin(); it != interactions.rend() && page.recent.size() < 5;
            ++it) {
-        InteractionView view{*it, {}, std::nullopt};
+        InteractionView view{internal::AsSeenBy(*it, *viewer), {}, std::nullopt};
         for (auto id : it->attendees) view.attendees.push_back(directory.Ref(id));
         if (it->initiator) view.initiator = directory.Ref(*it->initiator);
         page.recent.push_back(std::move(view));
@@ -119,6 +135,7 @@ Result<PersonPage> App::ShowPerson(const std::string& ref) {
     followups.person = person.id;
     ALLIES_TRY(auto open, store_.ListFollowUps(followups));
     auto today = std::chrono::floor<std::chrono::days>(now_);
+    if (!viewer_is_me) open.clear();
     for (const auto& followup : open) {
       int left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
       page.followups.push_back(FollowUpView{followup, ref_self, left < 0, left});

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "app/app.h"
 #include "app/internal.h"
+#include "app/team.h"
 #include "app/transaction.h"
-#include "core/text.h"
 
 namespace allies::app {
 
@@ -17,66 +15,6 @@ constexpr int kFollowUpHorizonDays = 7;  // due within a week shows up
 constexpr int kDatesHorizonDays = 14;    // birthdays in the next two weeks
 constexpr std::size_t kReconnectCount = 10;
 constexpr int kNoticeDays = 30;
-// A vendor relationship is warm when someone there holds a tie of at least this strength
-// (issue 5: vendor watch).
-constexpr double kVendorWarmTie = 0.4;
-constexpr int kRenewalHorizonDays = 90;
-
-std::optional<VendorAlert> CheckVendor(const core::Organization& org,
-                                       const internal::Directory& directory,
-                                       const internal::TieSet& ties, core::TimePoint now) {
-  VendorAlert alert;
-  alert.org = org;
-  double best = 0;
-  std::string best_name;
-  std::optional<core::TimePoint> last;
-  for (const auto& [id, person] : directory.people) {
-    if (person.org != org.id || person.stamps.deleted_at) continue;
-    const TieView* tie = ties.Find(id);
-    if (!tie) continue;
-    if (tie->tie.strength > best) {
-      best = tie->tie.strength;
-      best_name = person.name;
-    }
-    const auto& contact = tie->tie.components.last_contact;
-    if (contact && (!last || *contact > *last)) last = contact;
-  }
-  std::vector<std::string> actions;
-  if (best < kVendorWarmTie) {
-    alert.reasons.push_back(best_name.empty()
-                                ? fmt::format("no tie with anyone there")
-                                : fmt::format("no tie of strength {} or more (best: {} {:.2f})",
-                                              kVendorWarmTie, best_name, best));
-    actions.push_back("build a relationship with a key contact");
-  }
-  if (org.cadence_days) {
-    if (!last) {
-      alert.reasons.push_back("never checked in");
-      actions.push_back("schedule a check-in");
-    } else {
-      double days = core::DaysBetween(*last, now);
-      if (days > *org.cadence_days) {
-        alert.reasons.push_back(fmt::format("last check-in {:.0f} days ago (cadence {} days)", days,
-                                            *org.cadence_days));
-        actions.push_back("schedule a check-in");
-      }
-    }
-  }
-  if (org.renewal) {
-    auto today = std::chrono::floor<std::chrono::days>(now);
-    auto days = (std::chrono::sys_days{*org.renewal} - today).count();
-    if (days >= 0 && days <= kRenewalHorizonDays) {
-      alert.reasons.push_back(
-          fmt::format("contract renews on {} (in {} days)", core::FormatDate(*org.renewal), days));
-      actions.push_back("review the contract and ask what is changing");
-    }
-  }
-  if (alert.reasons.empty()) return std::nullopt;
-  std::sort(actions.begin(), actions.end());
-  actions.erase(std::unique(actions.begin(), actions.end()), actions.end());
-  alert.action = core::Join(actions, "; ");
-  return alert;
-}
 
 }  // namespace
 
@@ -127,16 +65,10 @@ Result<Briefing> App::Today() {
                 return a.person.name < b.person.name;
               });
 
-    std::vector<core::Organization> vendors;
-    for (const auto& [id, org] : directory.orgs) {
-      if (org.kind == core::OrgKind::kVendor && !org.stamps.deleted_at) vendors.push_back(org);
-    }
-    std::sort(vendors.begin(), vendors.end(),
-              [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (const auto& org : vendors) {
-      if (auto alert = CheckVendor(org, directory, ties, now_)) {
-        briefing.vendors.push_back(std::move(*alert));
-      }
+    // The vendor rules live with `allies vendors` (vendors.cc), so that both say the same.
+    ALLIES_TRY(auto vendors, internal::WatchVendors(store_, directory, now_, params));
+    for (auto& vendor : vendors) {
+      if (vendor.alert) briefing.vendors.push_back(std::move(*vendor.alert));
     }
 
     ALLIES_TRY(auto balances, internal::ComputeBalances(store_, me, now_, params));

@@ -123,10 +123,14 @@ struct OrgPage {
   std::vector<NoticeView> notices;  // newest first
 };
 
+// A vendor that needs me (issue 5, README "Vendor watch"): one entry in `rules`, `reasons` and
+// `actions` for each of the three rules it breaks.
 struct VendorAlert {
   core::Organization org;
+  std::vector<std::string> rules;    // "no_warm_tie", "check_in_overdue", "renewal_soon"
   std::vector<std::string> reasons;  // "no tie of strength 0.4 or more", ...
-  std::string action;                // what to do about it
+  std::vector<std::string> actions;  // what to do about each
+  std::string action;                // the actions in one sentence
 };
 
 struct Briefing {

@@ -100,6 +100,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterNetworkCommands(app, registry);
   RegisterImportCommands(app, registry);
   RegisterIoCommands(app, registry);
+  RegisterTeamCommands(app, registry);
 
   try {
     app.parse(argc, argv);

@@ -39,6 +39,8 @@ void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 void RegisterImportCommands(CLI::App& app, Registry& registry);
 // export (people, all, graph), backup, restore.
 void RegisterIoCommands(CLI::App& app, Registry& registry);
+// Needs RegisterPeopleCommands first: `team report` joins the `team` command (issue 5).
+void RegisterTeamCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

@@ -23,7 +23,7 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   struct LogOptions {
     std::string kind;
     std::vector<std::string> with;
-    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy;
+    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy, as;
     std::string note;
   };
   auto o = std::make_shared<LogOptions>();
@@ -39,6 +39,8 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   log->add_option("--initiated-by", o->initiated_by, "me or them (default: not recorded)");
   log->add_option("--energy", o->energy, "What it cost me, 1..5");
   log->add_option("--note", o->note, "A note");
+  log->add_option("--as", o->as,
+                  "A team member whose interaction this is (their tie, their note; default me)");
   log->callback([&registry, o] {
     registry.selected = [o](Context& c) -> Result<void> {
       app::LogInput input;
@@ -84,6 +86,7 @@ void RegisterLog(CLI::App& app, Registry& registry) {
         input.initiated_by_me = *o->initiated_by == "me";
       }
       input.note = o->note;
+      input.as_member = o->as;
       return Emit(c, c.app.Log(input), PrintInteraction);
     };
   });
@@ -92,7 +95,7 @@ void RegisterLog(CLI::App& app, Registry& registry) {
 void RegisterLedger(CLI::App& app, Registry& registry, bool deposit) {
   struct LedgerOptions {
     std::string person, kind, note;
-    std::optional<std::string> value, at;
+    std::optional<std::string> value, at, as;
   };
   auto o = std::make_shared<LedgerOptions>();
   std::string_view kinds = deposit ? core::DepositKindNames() : core::WithdrawalKindNames();
@@ -104,6 +107,7 @@ void RegisterLedger(CLI::App& app, Registry& registry, bool deposit) {
   command->add_option("--value", o->value, "Override the kind's default value");
   command->add_option("--at", o->at, "When (default now)");
   command->add_option("--note", o->note, "A note");
+  command->add_option("--as", o->as, "A team member whose account this is (default me)");
   command->callback([&registry, o, deposit, kinds] {
     registry.selected = [o, deposit, kinds](Context& c) -> Result<void> {
       app::LedgerInput input;
@@ -122,6 +126,7 @@ void RegisterLedger(CLI::App& app, Registry& registry, bool deposit) {
         ALLIES_TRY(input.at, ParseInstant(*o->at, "--at"));
       }
       input.note = o->note;
+      input.as_member = o->as;
       return Emit(c, deposit ? c.app.Deposit(input) : c.app.Withdraw(input), PrintLedger);
     };
   });
@@ -129,25 +134,31 @@ void RegisterLedger(CLI::App& app, Registry& registry, bool deposit) {
 
 void RegisterScores(CLI::App& app, Registry& registry) {
   auto balance_ref = std::make_shared<std::optional<std::string>>();
+  auto balance_as = std::make_shared<std::optional<std::string>>();
   auto* balance = app.add_subcommand("balance", "The relationship accounts, or one of them");
   balance->add_option("PERSON", *balance_ref, "Name, email or id");
-  balance->callback([&registry, balance_ref] {
-    registry.selected = [balance_ref](Context& c) -> Result<void> {
-      if (*balance_ref) return Emit(c, c.app.BalanceOf(**balance_ref), PrintBalanceDetail);
-      return Emit(c, c.app.Balances(), PrintBalances);
+  balance->add_option("--as", *balance_as, "A team member's accounts (default mine)");
+  balance->callback([&registry, balance_ref, balance_as] {
+    registry.selected = [balance_ref, balance_as](Context& c) -> Result<void> {
+      if (*balance_ref) {
+        return Emit(c, c.app.BalanceOf(**balance_ref, *balance_as), PrintBalanceDetail);
+      }
+      return Emit(c, c.app.Balances(*balance_as), PrintBalances);
     };
   });
 
   auto top = std::make_shared<std::optional<std::string>>();
+  auto ties_as = std::make_shared<std::optional<std::string>>();
   auto* ties = app.add_subcommand("ties", "My ties, strongest first, with layer and risk");
   ties->add_option("--top", *top, "Only the N strongest");
-  ties->callback([&registry, top] {
-    registry.selected = [top](Context& c) -> Result<void> {
+  ties->add_option("--as", *ties_as, "A team member's ties (default mine)");
+  ties->callback([&registry, top, ties_as] {
+    registry.selected = [top, ties_as](Context& c) -> Result<void> {
       std::optional<int> n;
       if (*top) {
         ALLIES_TRY(n, ParseInt(**top, "--top", 1, 1000000000));
       }
-      return Emit(c, c.app.Ties(n), PrintTies);
+      return Emit(c, c.app.Ties(n, *ties_as), PrintTies);
     };
   });
 

@@ -316,11 +316,14 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry) {
   RegisterPerson(app, registry);
 
   auto show_ref = std::make_shared<std::string>();
+  auto show_as = std::make_shared<std::optional<std::string>>();
   auto* show = app.add_subcommand("show", "The person page: the whole relationship at a glance");
   show->add_option("PERSON", *show_ref, "Name, email, id or \"me\"")->required();
-  show->callback([&registry, show_ref] {
-    registry.selected = [show_ref](Context& c) {
-      return Emit(c, c.app.ShowPerson(*show_ref), PrintPersonPage);
+  show->add_option("--as", *show_as,
+                   "As a team member sees it: their tie, account and notes (default me)");
+  show->callback([&registry, show_ref, show_as] {
+    registry.selected = [show_ref, show_as](Context& c) {
+      return Emit(c, c.app.ShowPerson(*show_ref, *show_as), PrintPersonPage);
     };
   });
 

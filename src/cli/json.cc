@@ -187,6 +187,12 @@ json NoticeObject(const app::NoticeView& view) {
           {"reported_by", OptionalRef(view.reported_by)}};
 }
 
+json AlertObject(const app::VendorAlert& alert) {
+  return {{"organization", alert.org.name}, {"org_id", alert.org.id.value},
+          {"rules", alert.rules},           {"reasons", alert.reasons},
+          {"actions", alert.actions},       {"action", alert.action}};
+}
+
 json ConfigObject(const app::ConfigRow& row) {
   return {{"key", row.key},
           {"value", row.value},
@@ -312,13 +318,7 @@ std::string Json(const app::Briefing& briefing) {
                  {"followups", Array(briefing.followups, FollowUpObject)},
                  {"reconnect", Array(briefing.reconnect, TieObject)},
                  {"dates", Array(briefing.dates, DateObject)},
-                 {"vendors", Array(briefing.vendors,
-                                   [](const app::VendorAlert& alert) {
-                                     return json{{"organization", alert.org.name},
-                                                 {"org_id", alert.org.id.value},
-                                                 {"reasons", alert.reasons},
-                                                 {"action", alert.action}};
-                                   })},
+                 {"vendors", Array(briefing.vendors, AlertObject)},
                  {"overdrawn", Array(briefing.overdrawn,
                                      [](const app::BalanceView& view) {
                                        json entry = BalanceFields(view.balance);
@@ -533,6 +533,58 @@ std::string Json(const app::RestoreReport& report) {
            {"previous_kept_at",
             report.previous_kept_at.empty() ? json(nullptr) : json(report.previous_kept_at)},
            {"people", report.people}});
+}
+
+// --- team and vendors (issue 5) ---
+
+std::string Json(const app::TeamReport& report) {
+  json members = json::array();
+  for (const auto& row : report.members) {
+    members.push_back({{"member", Ref(row.member)},
+                       {"is_me", row.is_me},
+                       {"ties", row.ties},
+                       {"new_ties_30", row.new_ties_30},
+                       {"new_ties_90", row.new_ties_90},
+                       {"departments", row.departments},
+                       {"vendors", row.vendors},
+                       {"at_risk", row.at_risk},
+                       {"at_risk_ties", Array(row.at_risk_ties, TieObject)},
+                       {"overdrawn", Optional(row.overdrawn)},
+                       {"rule", row.rule},
+                       {"suggestion", row.suggestion}});
+  }
+  return Text(json{{"viewer", Ref(report.viewer)},
+                   {"min_strength", report.min_strength},
+                   {"uncovered_departments", report.uncovered_departments},
+                   {"uncovered_vendors", report.uncovered_vendors},
+                   {"members", members}});
+}
+
+std::string Json(const std::vector<app::VendorView>& vendors) {
+  return Text(Array(vendors, [](const app::VendorView& view) {
+    json contacts = json::array();
+    for (const auto& contact : view.contacts) {
+      json ties = json::array();
+      for (const auto& [member, strength] : contact.ties) {
+        ties.push_back({{"member", Ref(member)}, {"strength", strength}});
+      }
+      contacts.push_back({{"person", Ref(contact.person)},
+                          {"title", contact.title},
+                          {"strength", contact.strength},
+                          {"held_by", OptionalRef(contact.held_by)},
+                          {"ties", ties}});
+    }
+    json object = OrgObject(view.org);
+    object["renewal_days"] = Optional(view.renewal_days);
+    object["contacts"] = contacts;
+    object["check_in"] = {{"last", OptionalTime(view.check_in.last)},
+                          {"days_since", Optional(view.check_in.days_since)},
+                          {"overdue", view.check_in.overdue},
+                          {"by", OptionalRef(view.checked_in_by)}};
+    object["notices"] = Array(view.notices, NoticeObject);
+    object["alert"] = view.alert ? AlertObject(*view.alert) : json(nullptr);
+    return object;
+  }));
 }
 
 }  // namespace allies::cli

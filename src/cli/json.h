@@ -8,6 +8,7 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
+#include "app/team_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
@@ -53,5 +54,8 @@ std::string Json(const app::SnapshotReport& report);
 std::string Json(const app::BackupReport& report);
 // {"path", "schema_version", "migrated", "previous_kept_at" (null when not kept), "people"}
 std::string Json(const app::RestoreReport& report);
+// --- team and vendors (issue 5) ---
+std::string Json(const app::TeamReport& report);
+std::string Json(const std::vector<app::VendorView>& vendors);
 
 }  // namespace allies::cli
