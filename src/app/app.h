@@ -10,6 +10,7 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
+#include "app/plan_views.h"
 #include "app/views.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -39,6 +40,9 @@ struct PersonInput {
   std::optional<core::MonthDay> anniversary;  // wedding or partnership
   std::optional<int> closeness;               // 0..5; -1 clears
   std::optional<int> cadence_days;            // 1..3650; 0 clears
+  // The setting they prefer for a meeting (advice::ParsePreference), kept as the tag
+  // "prefers:<setting>" in place of any earlier one; "" or "none" clears.
+  std::optional<std::string> prefers;
   // edit only: remove these
   std::vector<std::string> remove_emails;
   std::vector<std::string> remove_phones;
@@ -164,6 +168,11 @@ class App {
   [[nodiscard]] Result<std::vector<DuplicateView>> Duplicates();
   // Folds `other` into `keep`: every field and all history; `other` is removed (soft-deleted).
   [[nodiscard]] Result<MergeView> Merge(const std::string& keep, const std::string& other);
+
+  // --- weekly plan (issue 5) ---
+  // Whom to meet this week, where, when and how to invite them, under a time and an energy
+  // budget (README.md, "The weekly plan").
+  [[nodiscard]] Result<PlanView> Plan(const PlanInput& input);
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

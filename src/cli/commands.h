@@ -36,6 +36,8 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
 void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 void RegisterImportCommands(CLI::App& app, Registry& registry);
+// --- weekly plan (issue 5) ---
+void RegisterPlanCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

@@ -8,6 +8,7 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
+#include "app/plan_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
@@ -44,5 +45,8 @@ std::string Json(const app::AnalysisReport& report);
 std::string Json(const app::ImportReport& report);
 std::string Json(const std::vector<app::DuplicateView>& views);
 std::string Json(const app::MergeView& view);
+
+// --- weekly plan (issue 5), in json_plan.cc ---
+std::string Json(const app::PlanView& view);
 
 }  // namespace allies::cli
