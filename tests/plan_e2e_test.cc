@@ -21,8 +21,7 @@ using nlohmann::json;
 
 const std::vector<std::string> kWeek = {"plan", "--week", "2026-W49"};
 
-std::vector<std::string> With(std::vector<std::string> args,
-                              const std::vector<std::string>& more) {
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
@@ -60,8 +59,8 @@ class PlanTest : public ::testing::Test {
 Sandbox* PlanTest::box_ = nullptr;
 
 TEST_F(PlanTest, RespectsBothBudgetsAndTheDepartmentLimit) {
-  for (const auto& budget : std::vector<std::pair<std::string, std::string>>{
-           {"3", "10"}, {"1", "2"}, {"10", "4"}}) {
+  for (const auto& budget :
+       std::vector<std::pair<std::string, std::string>>{{"3", "10"}, {"1", "2"}, {"10", "4"}}) {
     json plan = box_->Json(With(kWeek, {"--hours", budget.first, "--energy", budget.second}));
     double hours = std::stod(budget.first);
     double energy = std::stod(budget.second);
@@ -101,8 +100,8 @@ TEST_F(PlanTest, ItemsCarryTheDocumentedFieldsInWorkingHours) {
   EXPECT_EQ(plan["influence"]["scope"], "network");
   ASSERT_FALSE(plan["items"].empty());
   for (const auto& item : plan["items"]) {
-    for (const char* key : {"person", "department", "minutes", "energy", "start", "end",
-                            "setting", "reasons", "invitation", "talking_points", "warnings"}) {
+    for (const char* key : {"person", "department", "minutes", "energy", "start", "end", "setting",
+                            "reasons", "invitation", "talking_points", "warnings"}) {
       EXPECT_TRUE(item.contains(key)) << key;
     }
     // Working hours 09:00-17:00 UTC (TZ=UTC), Monday to Friday of that week.

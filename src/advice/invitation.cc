@@ -16,8 +16,8 @@ constexpr std::size_t kMaxPoints = 8;
 constexpr std::size_t kNotesShown = 2;
 constexpr std::size_t kRecentShown = 2;
 
-constexpr std::array<std::string_view, 7> kWeekdays = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                       "Thursday", "Friday", "Saturday"};
 constexpr std::array<std::string_view, 12> kMonths = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
@@ -105,8 +105,8 @@ std::string WriteInvitation(const InvitationInput& input) {
         greeting, ask_line, about, sign);
   }
   // With an ask outstanding the meeting has one, and the invitation says which.
-  std::string what = input.ask->text.empty() ? std::string("for help")
-                                             : fmt::format("about {}", input.ask->text);
+  std::string what =
+      input.ask->text.empty() ? std::string("for help") : fmt::format("about {}", input.ask->text);
   return fmt::format(
       "{}\n\n{} I would like to get to know you better. To be open about it: I asked you {} on "
       "{}, and I would also like to hear how that stands for you and what I can do for you in "
@@ -137,8 +137,8 @@ std::vector<std::string> TalkingPoints(const Candidate& candidate, const PlanReq
       }
     }
     if (best != nullptr) {
-      std::string whose = best->member == "you" ? std::string("your")
-                                                : fmt::format("{}'s", best->member);
+      std::string whose =
+          best->member == "you" ? std::string("your") : fmt::format("{}'s", best->member);
       add(fmt::format("their need \"{}\": offer {} {} ({}/5), even if they decline", need, whose,
                       best->key, best->rating));
     } else {

@@ -27,10 +27,13 @@ struct SettingName {
   std::string_view name;
 };
 constexpr std::array kSettingNames = {
-    SettingName{Setting::kCoffee, "coffee"}, SettingName{Setting::kLunch, "lunch"},
-    SettingName{Setting::kWalk, "walk"},     SettingName{Setting::kOffsite, "offsite"},
+    SettingName{Setting::kCoffee, "coffee"},
+    SettingName{Setting::kLunch, "lunch"},
+    SettingName{Setting::kWalk, "walk"},
+    SettingName{Setting::kOffsite, "offsite"},
     SettingName{Setting::kAfterConference, "after-conference"},
-    SettingName{Setting::kCall, "call"},     SettingName{Setting::kVideo, "video"},
+    SettingName{Setting::kCall, "call"},
+    SettingName{Setting::kVideo, "video"},
 };
 
 std::string Lower(std::string_view text) { return core::FoldCase(core::Trim(text)); }
@@ -199,22 +202,20 @@ std::vector<std::string> Reasons(const Candidate& candidate, const Priority& pri
     std::string cadence = candidate.cadence_days
                               ? fmt::format(", cadence {:.0f} days", *candidate.cadence_days)
                               : std::string();
-    reasons.push_back(
-        fmt::format("overdue {:.2f}: {}{}", priority.overdue, since, cadence));
+    reasons.push_back(fmt::format("overdue {:.2f}: {}{}", priority.overdue, since, cadence));
   }
   if (priority.relevance > 0) {
     if (auto mine = LatestAskWith(candidate.person->id, asks)) {
-      reasons.push_back(fmt::format(
-          "relevant to an open ask: you asked them ({}) on {}{}", mine->kind,
-          core::FormatDate(core::Date{std::chrono::floor<std::chrono::days>(mine->at)}),
-          mine->text.empty() ? "" : ": \"" + mine->text + "\""));
+      reasons.push_back(
+          fmt::format("relevant to an open ask: you asked them ({}) on {}{}", mine->kind,
+                      core::FormatDate(core::Date{std::chrono::floor<std::chrono::days>(mine->at)}),
+                      mine->text.empty() ? "" : ": \"" + mine->text + "\""));
     } else {
       for (const auto& ask : asks) {
         for (const auto& offer : candidate.person->offers) {
           if (MentionsWord(ask.text, offer.key)) {
-            reasons.push_back(fmt::format(
-                "relevant to an open ask: \"{}\" (they offer {} {}/5)", ask.text, offer.key,
-                offer.rating));
+            reasons.push_back(fmt::format("relevant to an open ask: \"{}\" (they offer {} {}/5)",
+                                          ask.text, offer.key, offer.rating));
             return reasons;
           }
         }
@@ -224,8 +225,7 @@ std::vector<std::string> Reasons(const Candidate& candidate, const Priority& pri
   return reasons;
 }
 
-std::vector<std::string> Warnings(const Candidate& candidate, const std::optional<OpenAsk>& ask,
-                                  const PlanRequest& request) {
+std::vector<std::string> Warnings(const Candidate& candidate, const std::optional<OpenAsk>& ask) {
   std::vector<std::string> warnings;
   if (ask) {
     warnings.push_back(fmt::format(
@@ -235,11 +235,10 @@ std::vector<std::string> Warnings(const Candidate& candidate, const std::optiona
         ask->text.empty() ? "" : ": \"" + ask->text + "\""));
   }
   if (candidate.balance && candidate.balance->status == scoring::BalanceStatus::kOverdrawn) {
-    warnings.push_back(fmt::format(
-        "your account with them is overdrawn ({:.1f}): give before you ask again",
-        candidate.balance->value));
+    warnings.push_back(
+        fmt::format("your account with them is overdrawn ({:.1f}): give before you ask again",
+                    candidate.balance->value));
   }
-  (void)request;
   if (candidate.person->emails.empty()) {
     warnings.push_back("no email address known: send the invitation yourself");
   }
@@ -440,8 +439,8 @@ Plan MakePlan(const PlanRequest& request, std::span<const Candidate> candidates)
         continue;
       }
       const bool after = setting == Setting::kAfterConference;
-      if (after ? std::find(full_conferences.begin(), full_conferences.end(),
-                            entry.conference) != full_conferences.end()
+      if (after ? std::find(full_conferences.begin(), full_conferences.end(), entry.conference) !=
+                      full_conferences.end()
                 : std::find(full.begin(), full.end(), setting) != full.end()) {
         failed("no free slot");
         continue;
@@ -483,7 +482,7 @@ Plan MakePlan(const PlanRequest& request, std::span<const Candidate> candidates)
     item.reasons = Reasons(candidate, entry.priority, request.asks);
     std::optional<OpenAsk> ask = LatestAskWith(person.id, request.asks);
     item.open_ask = ask.has_value();
-    item.warnings = Warnings(candidate, ask, request);
+    item.warnings = Warnings(candidate, ask);
     if (chosen != entry.setting) {
       item.warnings.insert(item.warnings.begin(),
                            fmt::format("no {} slot free this week: proposed {} instead",

@@ -49,9 +49,9 @@ struct Interval {
 
 // One working day of the week, its local hours already resolved to UTC by the caller.
 struct WorkDay {
-  core::Date date{};  // the local date
-  Interval work;      // working hours
-  Interval lunch;     // when a lunch may take place
+  core::Date date{};                   // the local date
+  Interval work;                       // working hours
+  Interval lunch;                      // when a lunch may take place
   std::chrono::seconds utc_offset{0};  // local time = UTC + offset on that day (for the texts)
 };
 
@@ -81,10 +81,10 @@ struct TeamOffer {
 // One person who could be in the plan. `person` is borrowed and must outlive the call.
 struct Candidate {
   const core::Person* person = nullptr;
-  std::string org;             // organization name, may be empty
-  double influence = 0;        // [0, 1], DESIGN.md §3
-  double strength = 0;         // my tie strength, 0 when there is none
-  double overdue = 0;          // [0, 1], scoring::Risk::overdue
+  std::string org;                     // organization name, may be empty
+  double influence = 0;                // [0, 1], DESIGN.md §3
+  double strength = 0;                 // my tie strength, 0 when there is none
+  double overdue = 0;                  // [0, 1], scoring::Risk::overdue
   std::optional<double> days_since;    // since my last contact
   std::optional<double> cadence_days;  // the tie's cadence, when it has one
   std::optional<scoring::Balance> balance;
@@ -92,11 +92,11 @@ struct Candidate {
 };
 
 struct PlanRequest {
-  std::string week;             // "2026-W49", for the texts and the output
-  std::vector<WorkDay> days;    // the working days, in order
-  std::vector<Interval> busy;   // never overlapped (conferences included)
+  std::string week;            // "2026-W49", for the texts and the output
+  std::vector<WorkDay> days;   // the working days, in order
+  std::vector<Interval> busy;  // never overlapped (conferences included)
   std::vector<Conference> conferences;
-  core::TimePoint now{};        // no slot starts before this
+  core::TimePoint now{};  // no slot starts before this
   std::string my_name;
   std::vector<std::string> my_tags;  // for shared interests
   std::vector<TeamOffer> team_offers;
@@ -149,8 +149,8 @@ struct Plan {
   double budget_energy = 0;
   int minutes_used = 0;
   double energy_used = 0;
-  std::size_t candidates = 0;  // people with a priority above zero
-  std::vector<PlanItem> items;  // in time order
+  std::size_t candidates = 0;           // people with a priority above zero
+  std::vector<PlanItem> items;          // in time order
   std::vector<PassedOver> passed_over;  // the first few, highest priority first
 };
 

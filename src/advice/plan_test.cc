@@ -135,7 +135,7 @@ TEST_F(PlanTest, SameInputGivesTheSamePlan) {
 }
 
 TEST_F(PlanTest, ProposesRelaxedSettingsAndHonoursAPreference) {
-  Add("Wei Chen", "Sales", 0.8, 0.05);   // weak tie: coffee
+  Add("Wei Chen", "Sales", 0.8, 0.05);     // weak tie: coffee
   Add("Olga Ivanova", "Legal", 0.8, 0.6);  // established tie: lunch
   Candidate& remote = Add("Raj Patel", "Research", 0.8, 0.6);
   const_cast<core::Person*>(remote.person)->tags.push_back("prefers:call");

@@ -28,8 +28,9 @@ int WeeksInYear(int year) {
 
 core::Result<IsoWeek> ParseIsoWeek(std::string_view text) {
   auto fail = [&](std::string_view why) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      fmt::format("--week \"{}\" {} (expected YYYY-Www, e.g. 2026-W49)", text, why));
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("--week \"{}\" {} (expected YYYY-Www, e.g. 2026-W49)", text, why));
   };
   if (text.size() != 8 || text[4] != '-' || (text[5] != 'W' && text[5] != 'w')) {
     return fail("is not an ISO week");
@@ -39,14 +40,14 @@ core::Result<IsoWeek> ParseIsoWeek(std::string_view text) {
   auto [p1, e1] = std::from_chars(text.data(), year_end, week.year);
   auto week_end = text.data() + 8;
   auto [p2, e2] = std::from_chars(text.data() + 6, week_end, week.week);
-  if (e1 != std::errc() || p1 != year_end || e2 != std::errc() || p2 != week_end ||
-      text[6] < '0' || text[6] > '9') {
+  if (e1 != std::errc() || p1 != year_end || e2 != std::errc() || p2 != week_end || text[6] < '0' ||
+      text[6] > '9') {
     return fail("is not an ISO week");
   }
   if (week.year < 1900 || week.year > 9999) return fail("is out of range (years 1900 to 9999)");
   if (week.week < 1 || week.week > WeeksInYear(week.year)) {
-    return fail(fmt::format("has no such week: {} has weeks 1 to {}", week.year,
-                            WeeksInYear(week.year)));
+    return fail(
+        fmt::format("has no such week: {} has weeks 1 to {}", week.year, WeeksInYear(week.year)));
   }
   return week;
 }
@@ -65,6 +66,8 @@ core::Date MondayOf(IsoWeek week) {
   return core::Date{FirstMonday(week.year) + days{7 * (week.week - 1)}};
 }
 
-std::string FormatIsoWeek(IsoWeek week) { return fmt::format("{:04}-W{:02}", week.year, week.week); }
+std::string FormatIsoWeek(IsoWeek week) {
+  return fmt::format("{:04}-W{:02}", week.year, week.week);
+}
 
 }  // namespace allies::advice

@@ -5,8 +5,8 @@
 namespace allies::app::internal {
 
 core::Result<std::vector<advice::OpenAsk>> OpenAsks(store::Store& store, core::PersonId owner,
-                                                   core::TimePoint now,
-                                                   const scoring::Params& params) {
+                                                    core::TimePoint now,
+                                                    const scoring::Params& params) {
   store::LedgerFilter filter;
   filter.owner = owner;
   ALLIES_TRY(auto entries, store.ListLedger(filter));
@@ -16,8 +16,8 @@ core::Result<std::vector<advice::OpenAsk>> OpenAsks(store::Store& store, core::P
     if (core::IsDeposit(entry.kind) || entry.stamps.deleted_at) continue;
     double age_days = core::DaysBetween(entry.at, now);
     if (age_days < 0 || age_days > window_days) continue;
-    asks.push_back(advice::OpenAsk{entry.person, entry.at, std::string(core::Name(entry.kind)),
-                                   entry.note});
+    asks.push_back(
+        advice::OpenAsk{entry.person, entry.at, std::string(core::Name(entry.kind)), entry.note});
   }
   return asks;
 }

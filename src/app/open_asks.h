@@ -17,8 +17,8 @@ namespace allies::app::internal {
 
 // Every open or recent ask of `owner`, with anyone, oldest first. O(owner's ledger entries).
 [[nodiscard]] core::Result<std::vector<advice::OpenAsk>> OpenAsks(store::Store& store,
-                                                                 core::PersonId owner,
-                                                                 core::TimePoint now,
-                                                                 const scoring::Params& params);
+                                                                  core::PersonId owner,
+                                                                  core::TimePoint now,
+                                                                  const scoring::Params& params);
 
 }  // namespace allies::app::internal

@@ -73,8 +73,7 @@ bool Declined(const formats::CalendarEvent& event, const core::Person& me) {
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return Fail(ErrorCode::kIo,
-                fmt::format("cannot read --busy file {}", internal::Quote(path)));
+    return Fail(ErrorCode::kIo, fmt::format("cannot read --busy file {}", internal::Quote(path)));
   }
   std::ostringstream bytes;
   bytes << file.rdbuf();
@@ -109,8 +108,7 @@ Week MakeWeek(advice::IsoWeek iso, const date::time_zone* zone, const scoring::P
 }
 
 // This week, or the next one once the last working day of this one is over.
-Week DefaultWeek(core::TimePoint now, const date::time_zone* zone,
-                 const scoring::Params& params) {
+Week DefaultWeek(core::TimePoint now, const date::time_zone* zone, const scoring::Params& params) {
   auto local = zone->to_local(now);
   core::Date today{std::chrono::sys_days{std::chrono::floor<days>(local).time_since_epoch()}};
   Week week = MakeWeek(advice::IsoWeekOf(today), zone, params);

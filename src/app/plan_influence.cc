@@ -43,7 +43,8 @@ Result<PlanNetwork> Neighbourhood(store::Store& store, const std::vector<core::P
   std::unordered_set<core::PersonId> members(seeds.begin(), seeds.end());
   // Visits every interaction of `ring` once and returns the people met there (and through knows
   // ties) who are not members yet; they become members.
-  auto expand = [&](const std::vector<core::PersonId>& ring) -> Result<std::vector<core::PersonId>> {
+  auto expand =
+      [&](const std::vector<core::PersonId>& ring) -> Result<std::vector<core::PersonId>> {
     std::vector<core::PersonId> next;
     auto meet = [&](core::PersonId other) {
       if (members.insert(other).second) next.push_back(other);
@@ -51,8 +52,8 @@ Result<PlanNetwork> Neighbourhood(store::Store& store, const std::vector<core::P
     for (core::PersonId person : ring) {
       store::InteractionFilter filter;
       filter.attendee = person;
-      ALLIES_TRY_VOID(
-          store.ForEachInteraction(filter, [&](const core::Interaction& interaction) -> Result<void> {
+      ALLIES_TRY_VOID(store.ForEachInteraction(
+          filter, [&](const core::Interaction& interaction) -> Result<void> {
             if (!seen_interactions.insert(interaction.id.value).second) return {};
             collector.Add(interaction);
             for (core::PersonId other : interaction.attendees) meet(other);

@@ -13,10 +13,10 @@
 namespace allies::app {
 
 struct PlanInput {
-  std::optional<std::string> week;  // "YYYY-Www"; default: this week, or the next once the
-                                    // last working day of this one has ended
-  std::optional<double> hours;      // default plan.hours
-  std::optional<double> energy;     // default plan.energy
+  std::optional<std::string> week;      // "YYYY-Www"; default: this week, or the next once the
+                                        // last working day of this one has ended
+  std::optional<double> hours;          // default plan.hours
+  std::optional<double> energy;         // default plan.energy
   std::vector<std::string> busy_files;  // iCalendar files whose events are busy time
   std::string zone = "UTC";             // IANA zone of working hours and the texts
   bool ics = false;                     // also write the invitations as iCalendar text

@@ -45,8 +45,9 @@ void AddPersonOptions(CLI::App* command, PersonOptions& o, bool edit) {
                       "Wedding or partnership anniversary, YYYY-MM-DD or --MM-DD");
   command->add_option("--closeness", o.closeness, "How close we are, 0..5 (\"none\" clears)");
   command->add_option("--cadence", o.cadence, "See them every N days (0 clears)");
-  command->add_option("--prefers", o.prefers,
-                      "Setting they prefer: coffee, lunch, walk, offsite, call, video (none clears)");
+  command->add_option(
+      "--prefers", o.prefers,
+      "Setting they prefer: coffee, lunch, walk, offsite, call, video (none clears)");
   if (edit) {
     command->add_option("--remove-email", o.remove_emails, "Remove an email (repeatable)");
     command->add_option("--remove-phone", o.remove_phones, "Remove a phone (repeatable)");

@@ -22,11 +22,11 @@ void PrintPlan(std::ostream& out, const app::PlanView& view) {
   const advice::Plan& plan = view.plan;
   out << fmt::format("Plan for {} ({} to {}, {})\n", plan.week, FormatLocal(view.week_start),
                      FormatLocal(view.week_end), view.zone);
-  out << fmt::format("budget: {} of {} minutes, {} of {} energy; {} candidates; influence over "
-                     "the {} ({} people)\n",
-                     plan.minutes_used, Number(plan.budget_minutes), Number(plan.energy_used),
-                     Number(plan.budget_energy), plan.candidates, view.influence.scope,
-                     view.influence.people);
+  out << fmt::format(
+      "budget: {} of {} minutes, {} of {} energy; {} candidates; influence over "
+      "the {} ({} people)\n",
+      plan.minutes_used, Number(plan.budget_minutes), Number(plan.energy_used),
+      Number(plan.budget_energy), plan.candidates, view.influence.scope, view.influence.people);
   if (view.busy_events > 0) {
     out << fmt::format("busy: {} events from the calendars", view.busy_events);
     if (!view.conferences.empty()) {

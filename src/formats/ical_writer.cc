@@ -120,9 +120,8 @@ std::string WriteInvitations(std::span<const Invitation> invitations, core::Time
     }
     for (const auto& attendee : invitation.attendees) {
       if (attendee.email.empty()) continue;
-      line(fmt::format(
-          "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:{}",
-          Quoted(attendee.name), Mailto(attendee.email)));
+      line(fmt::format("ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:{}",
+                       Quoted(attendee.name), Mailto(attendee.email)));
     }
     line(fmt::format("STATUS:{}", invitation.status));
     line(fmt::format("SEQUENCE:{}", invitation.sequence));

@@ -119,8 +119,7 @@ constexpr std::array kParams = {
               "energy a lunch costs"},
     ParamInfo{"plan.walk_minutes", &Params::plan_walk_minutes, 5, 480, true,
               "minutes a walk takes"},
-    ParamInfo{"plan.walk_energy", &Params::plan_walk_energy, 0, 100, false,
-              "energy a walk costs"},
+    ParamInfo{"plan.walk_energy", &Params::plan_walk_energy, 0, 100, false, "energy a walk costs"},
     ParamInfo{"plan.offsite_minutes", &Params::plan_offsite_minutes, 5, 480, true,
               "minutes an off-site meeting takes"},
     ParamInfo{"plan.offsite_energy", &Params::plan_offsite_energy, 0, 100, false,
@@ -191,10 +190,11 @@ core::Result<Params> ParamsFrom(const std::map<std::string, std::string>& overri
                     FormatParam(params.layer3_size), FormatParam(params.layer4_size)));
   }
   if (!(params.plan_work_start_hour < params.plan_work_end_hour)) {
-    return core::Fail(core::ErrorCode::kInvalidArgument,
-                      fmt::format("plan.work_start_hour ({}) must be before plan.work_end_hour ({})",
-                                  FormatParam(params.plan_work_start_hour),
-                                  FormatParam(params.plan_work_end_hour)));
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("plan.work_start_hour ({}) must be before plan.work_end_hour ({})",
+                    FormatParam(params.plan_work_start_hour),
+                    FormatParam(params.plan_work_end_hour)));
   }
   if (!(params.plan_lunch_start_hour < params.plan_lunch_end_hour)) {
     return core::Fail(
