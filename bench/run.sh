@@ -11,6 +11,7 @@
 #  4. importing 100,000 generated vCards and a year of generated calendar (about 1,000,000
 #     occurrences): `allies import` and the readers alone, against python3-vobject and
 #     python3-icalendar parsing the same files (bench/run_import.sh, also runnable alone).
+#  issue 5: the advice commands on the 100,000-person demo (bench/run_advice.sh).
 # Databases and networks are made once under $BENCH_DIR (default build/bench-data) and reused.
 set -euo pipefail
 build=${1:-build}
@@ -85,3 +86,7 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo
 echo "== 4. import: 100,000 vCards and a year of calendar, Allies vs vobject and icalendar"
 bash bench/run_import.sh "$build"
+
+echo
+# --- issue 5: the weekly plan and the other advice commands (a separate script) ---
+bash bench/run_advice.sh "$build"

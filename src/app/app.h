@@ -11,6 +11,7 @@
 #include "app/import_views.h"
 #include "app/network_views.h"
 #include "app/team_views.h"
+#include "app/plan_views.h"
 #include "app/views.h"
 #include "core/model.h"
 #include "core/result.h"
@@ -41,6 +42,9 @@ struct PersonInput {
   std::optional<core::MonthDay> anniversary;  // wedding or partnership
   std::optional<int> closeness;               // 0..5; -1 clears
   std::optional<int> cadence_days;            // 1..3650; 0 clears
+  // The setting they prefer for a meeting (advice::ParsePreference), kept as the tag
+  // "prefers:<setting>" in place of any earlier one; "" or "none" clears.
+  std::optional<std::string> prefers;
   // edit only: remove these
   std::vector<std::string> remove_emails;
   std::vector<std::string> remove_phones;
@@ -183,6 +187,11 @@ class App {
   // Every vendor: services, renewal, key contacts with the ties me and my team hold, the last
   // check-in against its cadence, recent change notices, and the alert `today` shows.
   [[nodiscard]] Result<std::vector<VendorView>> Vendors();
+
+  // --- weekly plan (issue 5) ---
+  // Whom to meet this week, where, when and how to invite them, under a time and an energy
+  // budget (README.md, "The weekly plan").
+  [[nodiscard]] Result<PlanView> Plan(const PlanInput& input);
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

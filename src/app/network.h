@@ -7,6 +7,7 @@
 
 #include "app/internal.h"
 #include "app/network_views.h"
+#include "graph/betweenness.h"
 #include "graph/graph.h"
 
 namespace allies::app::internal {
@@ -44,6 +45,15 @@ struct Centrality {
 // sampling needs a bound on the number of people on a shortest path, and with strength costs
 // that bound grows to the size of the network (weak ties make long cheap detours look
 // possible), which makes the sample, and the run, as large as the exact computation.
-[[nodiscard]] Result<Centrality> ComputeCentrality(const graph::Graph& graph);
+// `options` tunes BetweennessAuto (the defaults are those of `allies influencers`).
+[[nodiscard]] Result<Centrality> ComputeCentrality(const graph::Graph& graph,
+                                                   const graph::AutoOptions& options = {});
+
+// Influence of everyone in `known` but me (DESIGN.md §3), in node order: percentiles of
+// PageRank and betweenness among the network's people, the best offer, formal levels from the
+// reports-to links inside the network, and hidden influencers. What `allies influencers` ranks,
+// and what `allies plan` weighs. O(n log n).
+InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& centrality,
+                            const scoring::Params& params);
 
 }  // namespace allies::app::internal

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "advice/plan.h"
 #include "app/app.h"
 #include "app/internal.h"
 #include "app/transaction.h"
@@ -117,6 +118,25 @@ static Result<void> Apply(store::Store& store, const PersonInput& input, core::T
   for (const auto& tag : input.tags) {
     if (core::Trim(tag).empty()) return Fail(ErrorCode::kInvalidArgument, "a tag cannot be empty");
     AddUnique(person.tags, std::string(core::Trim(tag)), [](const std::string& t) { return t; });
+  }
+  if (input.prefers) {
+    // A preference is one tag, "prefers:<setting>" (issue 5, the weekly plan).
+    std::string wanted = core::FoldCase(core::Trim(*input.prefers));
+    std::optional<advice::Setting> setting;
+    if (!wanted.empty() && wanted != "none") {
+      setting = advice::ParsePreference(wanted);
+      if (!setting) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("--prefers {} is not a setting (expected one of {}, or none)",
+                                Quote(*input.prefers), advice::PreferenceNames()));
+      }
+    }
+    std::erase_if(person.tags, [](const std::string& tag) {
+      return core::FoldCase(tag).starts_with(advice::kPrefersTag);
+    });
+    if (setting) {
+      person.tags.push_back(std::string(advice::kPrefersTag) + std::string(advice::Name(*setting)));
+    }
   }
   for (const auto& offer : input.offers) {
     if (offer.rating < 0 || offer.rating > 5) {

@@ -101,6 +101,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterImportCommands(app, registry);
   RegisterIoCommands(app, registry);
   RegisterTeamCommands(app, registry);
+  RegisterPlanCommands(app, registry);
 
   try {
     app.parse(argc, argv);

@@ -41,6 +41,8 @@ void RegisterImportCommands(CLI::App& app, Registry& registry);
 void RegisterIoCommands(CLI::App& app, Registry& registry);
 // Needs RegisterPeopleCommands first: `team report` joins the `team` command (issue 5).
 void RegisterTeamCommands(CLI::App& app, Registry& registry);
+// --- weekly plan (issue 5) ---
+void RegisterPlanCommands(CLI::App& app, Registry& registry);
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

@@ -21,7 +21,7 @@ using core::Result;
 struct PersonOptions {
   std::string ref;
   std::optional<std::string> name, title, dept, org, reports_to, note, birthday, anniversary,
-      work_anniversary, closeness, cadence;
+      work_anniversary, closeness, cadence, prefers;
   std::vector<std::string> emails, phones, tags, offers, needs;
   std::vector<std::string> remove_emails, remove_phones, remove_tags, remove_offers, remove_needs;
 };
@@ -45,6 +45,9 @@ void AddPersonOptions(CLI::App* command, PersonOptions& o, bool edit) {
                       "Wedding or partnership anniversary, YYYY-MM-DD or --MM-DD");
   command->add_option("--closeness", o.closeness, "How close we are, 0..5 (\"none\" clears)");
   command->add_option("--cadence", o.cadence, "See them every N days (0 clears)");
+  command->add_option(
+      "--prefers", o.prefers,
+      "Setting they prefer: coffee, lunch, walk, offsite, call, video (none clears)");
   if (edit) {
     command->add_option("--remove-email", o.remove_emails, "Remove an email (repeatable)");
     command->add_option("--remove-phone", o.remove_phones, "Remove a phone (repeatable)");
@@ -95,6 +98,7 @@ Result<app::PersonInput> ToInput(const PersonOptions& o) {
   if (o.cadence) {
     ALLIES_TRY(input.cadence_days, ParseInt(*o.cadence, "--cadence", 0, 3650));
   }
+  input.prefers = o.prefers;
   input.remove_emails = o.remove_emails;
   input.remove_phones = o.remove_phones;
   input.remove_tags = o.remove_tags;

@@ -9,6 +9,7 @@
 #include "app/import_views.h"
 #include "app/network_views.h"
 #include "app/team_views.h"
+#include "app/plan_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
@@ -57,5 +58,7 @@ std::string Json(const app::RestoreReport& report);
 // --- team and vendors (issue 5) ---
 std::string Json(const app::TeamReport& report);
 std::string Json(const std::vector<app::VendorView>& vendors);
+// --- weekly plan (issue 5), in json_plan.cc ---
+std::string Json(const app::PlanView& view);
 
 }  // namespace allies::cli

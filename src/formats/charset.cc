@@ -51,14 +51,15 @@ class Converter {
  public:
   explicit Converter(iconv_t cd) : cd_(cd) {}
   ~Converter() {
-    if (ok()) iconv_close(cd_);
+    if (Ok()) iconv_close(cd_);
   }
   Converter(const Converter&) = delete;
   Converter& operator=(const Converter&) = delete;
-  bool ok() const {
-    return cd_ != reinterpret_cast<iconv_t>(-1);
-  }  // NOLINT(performance-no-int-to-ptr)
-  iconv_t get() const { return cd_; }
+  // iconv_open reports failure as (iconv_t)-1.
+  bool Ok() const {
+    return cd_ != reinterpret_cast<iconv_t>(-1);  // NOLINT(performance-no-int-to-ptr)
+  }
+  iconv_t Get() const { return cd_; }
 
  private:
   iconv_t cd_;
@@ -108,7 +109,7 @@ core::Result<std::string> ToUtf8(std::string_view bytes, std::string_view charse
   }
   const std::string from(charset);
   Converter converter(iconv_open("UTF-8", from.c_str()));
-  if (!converter.ok()) {
+  if (!converter.Ok()) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("unknown charset \"{}\" (expected UTF-8, ISO-8859-1, windows-1252, "
                             "Shift_JIS, UTF-16LE or another name iconv knows)",
@@ -122,7 +123,7 @@ core::Result<std::string> ToUtf8(std::string_view bytes, std::string_view charse
   while (in_left > 0) {
     char* dst = out.data() + written;
     std::size_t out_left = out.size() - written;
-    const std::size_t rc = iconv(converter.get(), &in, &in_left, &dst, &out_left);
+    const std::size_t rc = iconv(converter.Get(), &in, &in_left, &dst, &out_left);
     written = out.size() - out_left;
     if (rc != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) {

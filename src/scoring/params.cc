@@ -86,6 +86,52 @@ constexpr std::array kParams = {
               "default value of a favor asked (a withdrawal)"},
     ParamInfo{"value.escalation", &Params::value_escalation, 0, 100, false,
               "default value of an escalation (a withdrawal)"},
+    // --- weekly plan (issue 5) ---
+    ParamInfo{"plan.hours", &Params::plan_hours, 0, 168, false,
+              "hours a week for networking (allies plan --hours)"},
+    ParamInfo{"plan.energy", &Params::plan_energy, 0, 1000, false,
+              "energy points a week for networking (allies plan --energy)"},
+    ParamInfo{"plan.per_department", &Params::plan_per_department, 1, 1000, true,
+              "most people of one department in a week's plan"},
+    ParamInfo{"plan.work_start_hour", &Params::plan_work_start_hour, 0, 24, false,
+              "start of the working day, hours after midnight in the user's time zone"},
+    ParamInfo{"plan.work_end_hour", &Params::plan_work_end_hour, 0, 24, false,
+              "end of the working day, hours after midnight"},
+    ParamInfo{"plan.lunch_start_hour", &Params::plan_lunch_start_hour, 0, 24, false,
+              "earliest start of a lunch, hours after midnight"},
+    ParamInfo{"plan.lunch_end_hour", &Params::plan_lunch_end_hour, 0, 24, false,
+              "latest end of a lunch, hours after midnight"},
+    ParamInfo{"plan.work_days", &Params::plan_work_days, 1, 7, true,
+              "working days of the week, from Monday (5: Monday to Friday)"},
+    ParamInfo{"plan.open_ask_days", &Params::plan_open_ask_days, 1, 3650, true,
+              "days a withdrawal (an ask) counts as open or recent"},
+    ParamInfo{"plan.rest_days", &Params::plan_rest_days, 0, 3650, true,
+              "someone met within this many days is not proposed again"},
+    ParamInfo{"plan.full_influence_people", &Params::plan_full_influence_people, 0, 1e9, true,
+              "above this many people the plan computes influence on my neighbourhood only"},
+    ParamInfo{"plan.coffee_minutes", &Params::plan_coffee_minutes, 5, 480, true,
+              "minutes a coffee takes"},
+    ParamInfo{"plan.coffee_energy", &Params::plan_coffee_energy, 0, 100, false,
+              "energy a coffee costs"},
+    ParamInfo{"plan.lunch_minutes", &Params::plan_lunch_minutes, 5, 480, true,
+              "minutes a lunch takes"},
+    ParamInfo{"plan.lunch_energy", &Params::plan_lunch_energy, 0, 100, false,
+              "energy a lunch costs"},
+    ParamInfo{"plan.walk_minutes", &Params::plan_walk_minutes, 5, 480, true,
+              "minutes a walk takes"},
+    ParamInfo{"plan.walk_energy", &Params::plan_walk_energy, 0, 100, false, "energy a walk costs"},
+    ParamInfo{"plan.offsite_minutes", &Params::plan_offsite_minutes, 5, 480, true,
+              "minutes an off-site meeting takes"},
+    ParamInfo{"plan.offsite_energy", &Params::plan_offsite_energy, 0, 100, false,
+              "energy an off-site meeting costs"},
+    ParamInfo{"plan.conference_minutes", &Params::plan_conference_minutes, 5, 480, true,
+              "minutes a meeting after a conference takes"},
+    ParamInfo{"plan.conference_energy", &Params::plan_conference_energy, 0, 100, false,
+              "energy a meeting after a conference costs"},
+    ParamInfo{"plan.call_minutes", &Params::plan_call_minutes, 5, 480, true,
+              "minutes a call or video call takes"},
+    ParamInfo{"plan.call_energy", &Params::plan_call_energy, 0, 100, false,
+              "energy a call or video call costs"},
 };
 
 std::string Expected(const ParamInfo& info) {
@@ -142,6 +188,20 @@ core::Result<Params> ParamsFrom(const std::map<std::string, std::string>& overri
                     "{}); layers are cumulative",
                     FormatParam(params.layer1_size), FormatParam(params.layer2_size),
                     FormatParam(params.layer3_size), FormatParam(params.layer4_size)));
+  }
+  if (!(params.plan_work_start_hour < params.plan_work_end_hour)) {
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("plan.work_start_hour ({}) must be before plan.work_end_hour ({})",
+                    FormatParam(params.plan_work_start_hour),
+                    FormatParam(params.plan_work_end_hour)));
+  }
+  if (!(params.plan_lunch_start_hour < params.plan_lunch_end_hour)) {
+    return core::Fail(
+        core::ErrorCode::kInvalidArgument,
+        fmt::format("plan.lunch_start_hour ({}) must be before plan.lunch_end_hour ({})",
+                    FormatParam(params.plan_lunch_start_hour),
+                    FormatParam(params.plan_lunch_end_hour)));
   }
   if (!(params.balance_overdrawn_max < params.balance_in_credit_min)) {
     return core::Fail(core::ErrorCode::kInvalidArgument,

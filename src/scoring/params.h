@@ -62,6 +62,36 @@ struct Params {
   double value_small_ask = 1;
   double value_favor_asked = 3;
   double value_escalation = 5;
+
+  // --- weekly plan (issue 5) ---
+  // Budgets of `allies plan` (--hours, --energy), the department limit, working hours and
+  // lunchtime in the user's time zone (hours of the day, 12.5 = 12:30), the working days
+  // (Monday to day N), and what each setting costs.
+  double plan_hours = 3;
+  double plan_energy = 10;
+  double plan_per_department = 2;
+  double plan_work_start_hour = 9;
+  double plan_work_end_hour = 17;
+  double plan_lunch_start_hour = 12;
+  double plan_lunch_end_hour = 14;
+  double plan_work_days = 5;
+  double plan_open_ask_days = 30;  // a withdrawal this recent is an open ask
+  double plan_rest_days = 14;      // someone I met this recently is not proposed again
+  // Above this many people, influence is computed on my neighbourhood (two links from me and my
+  // team) instead of the whole network (README.md, "The weekly plan").
+  double plan_full_influence_people = 20000;
+  double plan_coffee_minutes = 30;
+  double plan_coffee_energy = 1;
+  double plan_lunch_minutes = 60;
+  double plan_lunch_energy = 2;
+  double plan_walk_minutes = 45;
+  double plan_walk_energy = 1;
+  double plan_offsite_minutes = 120;
+  double plan_offsite_energy = 3;
+  double plan_conference_minutes = 60;
+  double plan_conference_energy = 2;
+  double plan_call_minutes = 30;
+  double plan_call_energy = 1;
 };
 
 struct ParamInfo {

@@ -1,0 +1,296 @@
+// The weekly plan on the demo organization (issue 5): budgets, the department limit, relaxed
+// settings, busy time, open asks, and invitations read back by libical and python3-icalendar.
+// The demo's "now" is Thursday 26 November 2026, 09:00 UTC (TZ=UTC); the plans are for the next
+// week, 2026-W49: Monday 30 November to Friday 4 December.
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/text.h"
+#include "formats/ical.h"
+#include "run_allies.h"
+
+namespace allies::testing {
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::string> kWeek = {"plan", "--week", "2026-W49"};
+
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+void WriteText(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+}
+
+std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  return bytes.str();
+}
+
+bool SaysNoAgenda(const json& item) {
+  return core::FoldCase(item["invitation"].get<std::string>()).find("no agenda") !=
+         std::string::npos;
+}
+
+class PlanTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    box_ = new Sandbox();
+    ASSERT_EQ(box_->Run({"demo"}).exit_code, 0);
+  }
+  static void TearDownTestSuite() {
+    delete box_;
+    box_ = nullptr;
+  }
+  static Sandbox* box_;
+};
+
+Sandbox* PlanTest::box_ = nullptr;
+
+TEST_F(PlanTest, RespectsBothBudgetsAndTheDepartmentLimit) {
+  for (const auto& budget :
+       std::vector<std::pair<std::string, std::string>>{{"3", "10"}, {"1", "2"}, {"10", "4"}}) {
+    json plan = box_->Json(With(kWeek, {"--hours", budget.first, "--energy", budget.second}));
+    double hours = std::stod(budget.first);
+    double energy = std::stod(budget.second);
+    ASSERT_FALSE(plan["items"].empty()) << budget.first;
+    int minutes_sum = 0;
+    double energy_sum = 0;
+    std::map<std::string, int> per_department;
+    for (const auto& item : plan["items"]) {
+      minutes_sum += item["minutes"].get<int>();
+      energy_sum += item["energy"].get<double>();
+      ++per_department[item["department"].get<std::string>()];
+    }
+    EXPECT_LE(minutes_sum, hours * 60);
+    EXPECT_LE(energy_sum, energy);
+    EXPECT_EQ(plan["budget"]["minutes_used"].get<int>(), minutes_sum);
+    EXPECT_DOUBLE_EQ(plan["budget"]["energy_left"].get<double>(), energy - energy_sum);
+    for (const auto& [department, count] : per_department) {
+      EXPECT_LE(count, 2) << department;
+    }
+  }
+}
+
+TEST_F(PlanTest, IsTheSameForTheSameNow) {
+  auto first = box_->Run(With(kWeek, {"--json"}));
+  auto second = box_->Run(With(kWeek, {"--json"}));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, second.out);
+  auto human = box_->Run(kWeek);
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(human.out, box_->Run(kWeek).out);
+}
+
+TEST_F(PlanTest, ItemsCarryTheDocumentedFieldsInWorkingHours) {
+  json plan = box_->Json(kWeek);
+  EXPECT_EQ(plan["week"], "2026-W49");
+  EXPECT_EQ(plan["week_start"], "2026-11-30T00:00:00Z");
+  EXPECT_EQ(plan["influence"]["scope"], "network");
+  ASSERT_FALSE(plan["items"].empty());
+  for (const auto& item : plan["items"]) {
+    for (const char* key : {"person", "department", "minutes", "energy", "start", "end", "setting",
+                            "reasons", "invitation", "talking_points", "warnings"}) {
+      EXPECT_TRUE(item.contains(key)) << key;
+    }
+    // Working hours 09:00-17:00 UTC (TZ=UTC), Monday to Friday of that week.
+    std::string start = item["start"];
+    std::string end = item["end"];
+    EXPECT_GE(start, "2026-11-30T09:00:00Z");
+    EXPECT_LE(end, "2026-12-04T17:00:00Z");
+    EXPECT_GE(start.substr(11), "09:00:00Z");
+    EXPECT_LE(end.substr(11), "17:00:00Z");
+    EXPECT_FALSE(item["reasons"].empty());
+    EXPECT_NE(item["invitation"].get<std::string>().find("get to know you"), std::string::npos);
+  }
+}
+
+TEST_F(PlanTest, ProposesRelaxedSettingsOnly) {
+  json plan = box_->Json(kWeek);
+  for (const auto& item : plan["items"]) {
+    EXPECT_TRUE(item["relaxed"].get<bool>()) << item["setting"];
+    std::string setting = item["setting"];
+    EXPECT_TRUE(setting == "coffee" || setting == "lunch" || setting == "walk") << setting;
+    if (setting == "lunch") {
+      EXPECT_GE(item["start"].get<std::string>().substr(11), "12:00:00Z");
+      EXPECT_LE(item["end"].get<std::string>().substr(11), "14:00:00Z");
+    }
+  }
+}
+
+TEST_F(PlanTest, NeverOverlapsBusyTime) {
+  // Busy all of Monday to Thursday, and Friday but for 10:00-11:00 and 14:00-15:30.
+  std::string ics =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+      "BEGIN:VEVENT\r\nUID:block-1\r\nDTSTAMP:20261120T000000Z\r\n"
+      "DTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261204\r\nSUMMARY:Budget week\r\n"
+      "END:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:block-2\r\nDTSTAMP:20261120T000000Z\r\n"
+      "DTSTART:20261204T000000Z\r\nDTEND:20261204T100000Z\r\nSUMMARY:Early\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:block-3\r\nDTSTAMP:20261120T000000Z\r\n"
+      "DTSTART:20261204T110000Z\r\nDTEND:20261204T140000Z\r\nSUMMARY:Steering\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:block-4\r\nDTSTAMP:20261120T000000Z\r\n"
+      "DTSTART:20261204T153000Z\r\nDTEND:20261205T000000Z\r\nSUMMARY:Late\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n";
+  auto busy = box_->dir() / "busy.ics";
+  WriteText(busy, ics);
+  json plan = box_->Json(With(kWeek, {"--busy", busy.string()}));
+  EXPECT_EQ(plan["busy_events"], 4);
+  ASSERT_FALSE(plan["items"].empty());
+  std::vector<std::pair<std::string, std::string>> slots;
+  for (const auto& item : plan["items"]) {
+    std::string start = item["start"];
+    std::string end = item["end"];
+    bool morning = start >= "2026-12-04T10:00:00Z" && end <= "2026-12-04T11:00:00Z";
+    bool afternoon = start >= "2026-12-04T14:00:00Z" && end <= "2026-12-04T15:30:00Z";
+    EXPECT_TRUE(morning || afternoon) << start << " - " << end;
+    for (const auto& [other_start, other_end] : slots) {
+      EXPECT_TRUE(end <= other_start || start >= other_end) << start;
+    }
+    slots.emplace_back(start, end);
+  }
+  // 2.5 free hours, of which the lunch window holds none: five coffees at most.
+  EXPECT_LE(plan["items"].size(), 5U);
+}
+
+TEST_F(PlanTest, InvitationsReadBackInLibicalAndPython) {
+  auto file = box_->dir() / "invitations.ics";
+  auto output = box_->Run(With(kWeek, {"--json", "--ics", file.string()}));
+  ASSERT_EQ(output.exit_code, 0) << output.err;
+  json plan = json::parse(output.out);
+  ASSERT_FALSE(plan["items"].empty());
+  std::string text = ReadText(file);
+
+  formats::CalendarOptions options;
+  options.since = core::TimePoint{std::chrono::sys_days{std::chrono::year{2026} / 11 / 30}};
+  options.until = options.since + std::chrono::days{7};
+  auto calendar = formats::ReadCalendar(text, options);
+  ASSERT_TRUE(calendar) << calendar.error().message;
+  EXPECT_TRUE(calendar->errors.empty());
+  ASSERT_EQ(calendar->events.size(), plan["items"].size());
+  for (std::size_t i = 0; i < calendar->events.size(); ++i) {
+    const auto& event = calendar->events[i];
+    const auto& item = plan["items"][i];
+    EXPECT_EQ(core::FormatUtc(event.start), item["start"]);
+    EXPECT_EQ(core::FormatUtc(event.end), item["end"]);
+    EXPECT_EQ(event.description, item["invitation"]);
+    ASSERT_TRUE(event.organizer);
+    EXPECT_FALSE(event.organizer->email.empty());
+    ASSERT_EQ(event.attendees.size(), 1U);
+    EXPECT_EQ(event.attendees[0].email, item["person"]["email"]);
+    EXPECT_EQ(event.attendees[0].partstat, "NEEDS-ACTION");
+  }
+
+  auto plan_file = box_->dir() / "plan.json";
+  WriteText(plan_file, output.out);
+  auto count_file = box_->dir() / "python-count.txt";
+  std::string command = std::string("/usr/bin/python3 ") + ALLIES_TEST_DATA +
+                        "/../check_invitations.py " + file.string() + " " + plan_file.string() +
+                        " > " + count_file.string();
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::ifstream count(count_file);
+  std::size_t events = 0;
+  count >> events;
+  EXPECT_EQ(events, plan["items"].size());
+}
+
+TEST_F(PlanTest, NeighbourhoodInfluenceAboveTheConfiguredSize) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  ASSERT_EQ(box.Run({"config", "set", "plan.full_influence_people", "100"}).exit_code, 0);
+  json plan = box.Json(kWeek);
+  EXPECT_EQ(plan["influence"]["scope"], "neighbourhood");
+  EXPECT_GT(plan["influence"]["people"].get<int>(), 0);
+  EXPECT_FALSE(plan["items"].empty());
+}
+
+// Changes the database: its own sandbox.
+TEST(PlanAskTest, AnOpenAskIsWarnedAboutAndNeverCalledNoAgenda) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json before = box.Json(kWeek);
+  ASSERT_FALSE(before["items"].empty());
+  // Someone planned without an ask; ask them for something now.
+  std::string target;
+  for (const auto& item : before["items"]) {
+    if (!item["open_ask"].get<bool>()) {
+      target = std::to_string(item["person"]["id"].get<int>());
+      break;
+    }
+  }
+  ASSERT_FALSE(target.empty());
+  auto asked = box.Run({"withdraw", target, "small-ask", "--note", "a reference for the audit"});
+  ASSERT_EQ(asked.exit_code, 0) << asked.err;
+  json after = box.Json(kWeek);
+  bool found = false;
+  for (const auto& item : after["items"]) {
+    // Whoever has an open ask is never invited to a "no agenda" meeting, and the rest are.
+    EXPECT_EQ(item["open_ask"].get<bool>(), !SaysNoAgenda(item)) << item["invitation"];
+    if (std::to_string(item["person"]["id"].get<int>()) != target) continue;
+    found = true;
+    EXPECT_TRUE(item["open_ask"].get<bool>());
+    EXPECT_NE(item["invitation"].get<std::string>().find("a reference for the audit"),
+              std::string::npos);
+    ASSERT_FALSE(item["warnings"].empty());
+    EXPECT_NE(item["warnings"][0].get<std::string>().find("not a no-agenda meeting"),
+              std::string::npos);
+    EXPECT_DOUBLE_EQ(item["priority"]["relevance"].get<double>(), 1.0);
+  }
+  // The ask doubles their priority, so they stay in the plan.
+  EXPECT_TRUE(found);
+}
+
+TEST(PlanPreferenceTest, AStatedPreferenceWinsAndIsValidated) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json before = box.Json(kWeek);
+  ASSERT_FALSE(before["items"].empty());
+  std::string target = std::to_string(before["items"][0]["person"]["id"].get<int>());
+  auto bad = box.Run({"person", "edit", target, "--prefers", "brunch"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "error: --prefers \"brunch\" is not a setting (expected one of coffee, lunch, walk, "
+            "offsite, call, video, or none)\n");
+  ASSERT_EQ(box.Run({"person", "edit", target, "--prefers", "walk"}).exit_code, 0);
+  json person = box.Json({"show", target});
+  int prefers = 0;
+  for (const auto& tag : person["tags"]) prefers += tag == "prefers:walk" ? 1 : 0;
+  EXPECT_EQ(prefers, 1);
+  json after = box.Json(kWeek);
+  bool found = false;
+  for (const auto& item : after["items"]) {
+    if (std::to_string(item["person"]["id"].get<int>()) == target) {
+      found = true;
+      EXPECT_EQ(item["setting"], "walk");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(PlanTest, BadValuesAreRefusedWithAMessage) {
+  auto week = box_->Run({"plan", "--week", "2026-W60"});
+  EXPECT_EQ(week.exit_code, 2);
+  EXPECT_EQ(week.err,
+            "error: --week \"2026-W60\" has no such week: 2026 has weeks 1 to 53 (expected "
+            "YYYY-Www, e.g. 2026-W49)\n");
+  auto hours = box_->Run({"plan", "--hours", "-1"});
+  EXPECT_EQ(hours.exit_code, 2);
+  EXPECT_EQ(hours.err, "error: --hours -1 is out of range (expected 0 to 168)\n");
+  auto missing = box_->Run({"plan", "--busy", "nowhere.ics"});
+  EXPECT_EQ(missing.exit_code, 5);
+  EXPECT_EQ(missing.err, "error: cannot read --busy file \"nowhere.ics\"\n");
+}
+
+}  // namespace
+}  // namespace allies::testing
