@@ -8,8 +8,8 @@
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
-#include "app/team_views.h"
 #include "app/plan_views.h"
+#include "app/team_views.h"
 #include "app/views.h"
 
 namespace allies::cli {
