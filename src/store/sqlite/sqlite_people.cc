@@ -254,6 +254,24 @@ void SqliteStore::InsertPersonChildren(std::int64_t id, const Person& person) {
         s.bind(5, static_cast<std::int64_t>(date.date.day));
         BindOptional(s, 6, date.date.year);
       });
+  InsertPersonText(id, person);
+}
+
+// The person's row of the full-text index (schema v4), written last so that a failure of an
+// earlier child row leaves none behind. People with nothing to search get no row.
+void SqliteStore::InsertPersonText(std::int64_t id, const Person& person) {
+  if (person.offers.empty() && person.needs.empty() && person.notes.empty()) return;
+  std::vector<std::string> offers;
+  std::vector<std::string> notes;
+  for (const core::Offer& offer : person.offers) offers.push_back(offer.key);
+  for (const core::Note& note : person.notes) notes.push_back(note.text);
+  auto statement =
+      Prepare("INSERT INTO person_text (rowid, offers, needs, notes) VALUES (?, ?, ?, ?)");
+  statement->bind(1, id);
+  statement->bind(2, core::Join(offers, " ; "));
+  statement->bind(3, core::Join(person.needs, " ; "));
+  statement->bind(4, core::Join(notes, " ; "));
+  statement->exec();
 }
 
 void SqliteStore::DeletePersonChildren(std::int64_t id) {
@@ -263,7 +281,8 @@ void SqliteStore::DeletePersonChildren(std::int64_t id) {
                                "DELETE FROM person_offer WHERE person_id = ?",
                                "DELETE FROM person_need WHERE person_id = ?",
                                "DELETE FROM person_note WHERE person_id = ?",
-                               "DELETE FROM person_date WHERE person_id = ?"}) {
+                               "DELETE FROM person_date WHERE person_id = ?",
+                               "DELETE FROM person_text WHERE rowid = ?"}) {
     auto statement = Prepare(sql);
     statement->bind(1, id);
     statement->exec();
