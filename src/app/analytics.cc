@@ -40,7 +40,11 @@ double BestOffer(const core::Person& person) {
   return best / 5.0;
 }
 
-// Influence of everyone in the network, in node order.
+}  // namespace
+
+namespace internal {
+
+// Influence of everyone in the network, in node order (declared in network.h).
 Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
   ALLIES_TRY(auto params, internal::LoadParams(store));
   ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
@@ -102,7 +106,7 @@ Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint no
   return report;
 }
 
-}  // namespace
+}  // namespace internal
 
 Result<core::Knows> App::Know(const std::string& first, const std::string& second,
                               std::optional<double> strength) {
@@ -130,7 +134,7 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
                                          std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
     if (department) {
       std::string key = core::FoldCase(core::Trim(*department));
       std::erase_if(report.people, [&](const InfluenceView& view) {
@@ -153,7 +157,7 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
 Result<InfluenceReport> App::Hidden(std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
     std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
     // The most influential of them first: they are the ones worth meeting.
     std::stable_sort(

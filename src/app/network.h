@@ -46,4 +46,8 @@ struct Centrality {
 // possible), which makes the sample, and the run, as large as the exact computation.
 [[nodiscard]] Result<Centrality> ComputeCentrality(const graph::Graph& graph);
 
+// Influence of everyone in the network but me (DESIGN.md §3), in node order: PageRank,
+// betweenness, offers, formal level and the hidden-influencer gap, with every component.
+[[nodiscard]] Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now);
+
 }  // namespace allies::app::internal
