@@ -99,6 +99,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterActivityCommands(app, registry);
   RegisterNetworkCommands(app, registry);
   RegisterImportCommands(app, registry);
+  RegisterAskCommands(app, registry);
 
   try {
     app.parse(argc, argv);

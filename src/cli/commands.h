@@ -36,6 +36,7 @@ void RegisterPeopleCommands(CLI::App& app, Registry& registry);
 void RegisterActivityCommands(CLI::App& app, Registry& registry);
 void RegisterNetworkCommands(CLI::App& app, Registry& registry);
 void RegisterImportCommands(CLI::App& app, Registry& registry);
+void RegisterAskCommands(CLI::App& app, Registry& registry);  // issue 5: prep and asks
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

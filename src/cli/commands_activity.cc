@@ -23,8 +23,9 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   struct LogOptions {
     std::string kind;
     std::vector<std::string> with;
-    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy;
+    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy, offered;
     std::string note;
+    bool declined = false;
   };
   auto o = std::make_shared<LogOptions>();
   auto* log = app.add_subcommand("log", "Record an interaction with one or more people");
@@ -39,6 +40,9 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   log->add_option("--initiated-by", o->initiated_by, "me or them (default: not recorded)");
   log->add_option("--energy", o->energy, "What it cost me, 1..5");
   log->add_option("--note", o->note, "A note");
+  log->add_option("--offered", o->offered,
+                  "Something I offered them (recorded as an expertise deposit)");
+  log->add_flag("--declined", o->declined, "The offer was declined (it still counts)");
   log->callback([&registry, o] {
     registry.selected = [o](Context& c) -> Result<void> {
       app::LogInput input;
@@ -84,6 +88,8 @@ void RegisterLog(CLI::App& app, Registry& registry) {
         input.initiated_by_me = *o->initiated_by == "me";
       }
       input.note = o->note;
+      input.offered = o->offered;
+      input.declined = o->declined;
       return Emit(c, c.app.Log(input), PrintInteraction);
     };
   });

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ask_views.h"
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
@@ -44,5 +45,11 @@ std::string Json(const app::AnalysisReport& report);
 std::string Json(const app::ImportReport& report);
 std::string Json(const std::vector<app::DuplicateView>& views);
 std::string Json(const app::MergeView& view);
+
+// --- prep and asks (issue 5) ---
+std::string Json(const app::AskView& view);
+std::string Json(const std::vector<app::AskView>& views);
+std::string Json(const app::AskForReport& report);
+std::string Json(const app::PrepView& view);
 
 }  // namespace allies::cli
