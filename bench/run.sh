@@ -8,6 +8,7 @@
 #     (bench/compare_network.py, Debian's /usr/bin/python3) on the same files, and
 #     `allies influencers` on the 100,000-person demo. The first run also computes the exact
 #     betweenness of the 100k network once (minutes) and caches it.
+#  4. issue 5: `allies ask-for` on the 100,000-person demo (bench/run_advice_ask.sh); target 1 s.
 # Databases and networks are made once under $BENCH_DIR (default build/bench-data) and reused.
 set -euo pipefail
 build=${1:-build}
@@ -78,3 +79,7 @@ rm -f "$data/influencers-100k.db"
 echo
 /usr/bin/python3 bench/compare_network.py table "$data" | tee "$data/network-table.txt"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+echo
+echo "== 4. issue 5: allies ask-for on the 100,000-person demo"
+bash bench/run_advice_ask.sh "$build"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -134,15 +135,6 @@ void Advise(AskCandidate& candidate, const internal::Directory& directory,
                                  candidate.introducer->name, name, kFlynnLake);
 }
 
-bool HasEveryTag(const core::Person& person, const std::vector<std::string>& tags) {
-  return std::all_of(tags.begin(), tags.end(), [&](const std::string& tag) {
-    std::string key = core::FoldCase(core::Trim(tag));
-    return std::any_of(person.tags.begin(), person.tags.end(), [&](const std::string& mine) {
-      return core::FoldCase(core::Trim(mine)) == key;
-    });
-  });
-}
-
 }  // namespace
 
 namespace internal {
@@ -182,13 +174,26 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
     ALLIES_TRY(auto me, internal::RequireMe(store_));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto matches, store_.MatchPeople(report.words, kMatchLimit));
-    ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
+    ALLIES_TRY(auto directory, internal::LoadLightDirectory(store_));
+    // The people with every tag asked for (the light directory has no tags).
+    std::optional<std::unordered_set<core::PersonId>> tagged;
+    for (const auto& tag : input.tags) {
+      store::PersonFilter filter;
+      filter.tag = tag;
+      filter.without_children = true;
+      ALLIES_TRY(auto people, store_.ListPeople(filter));
+      std::unordered_set<core::PersonId> ids;
+      for (const auto& person : people) {
+        if (!tagged || tagged->contains(person.id)) ids.insert(person.id);
+      }
+      tagged = std::move(ids);
+    }
     std::vector<store::TextMatch> pool;
     for (const auto& match : matches) {
       auto it = directory.people.find(match.person);
       if (it == directory.people.end()) continue;
       const core::Person& person = it->second;
-      if (person.is_me || person.is_team || !HasEveryTag(person, input.tags)) continue;
+      if (person.is_me || person.is_team || (tagged && !tagged->contains(person.id))) continue;
       pool.push_back(match);
       if (pool.size() == kCandidatePool) break;
     }
@@ -218,7 +223,6 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
       }
       candidate.score =
           candidate.match * candidate.influence * (candidate.path ? candidate.path->strength : 0);
-      candidate.evidence = Evidence(person, report.words);
       report.candidates.push_back(std::move(candidate));
     }
     std::stable_sort(report.candidates.begin(), report.candidates.end(),
@@ -229,6 +233,8 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
                      });
     if (report.candidates.size() > static_cast<std::size_t>(top)) report.candidates.resize(top);
     for (auto& candidate : report.candidates) {
+      ALLIES_TRY_VOID(internal::LoadFull(store_, directory, candidate.person.id));
+      candidate.evidence = Evidence(directory.people.at(candidate.person.id), report.words);
       Advise(candidate, directory, directory.people.at(candidate.person.id), me);
     }
     return report;

@@ -12,6 +12,30 @@
 
 namespace allies::app::internal {
 
+Result<Directory> LoadLightDirectory(store::Store& store) {
+  Directory directory;
+  store::PersonFilter filter;
+  filter.include_deleted = true;
+  filter.without_children = true;
+  ALLIES_TRY(auto people, store.ListPeople(filter));
+  directory.people.reserve(people.size());
+  std::vector<core::PersonId> mine;
+  for (auto& person : people) {
+    if (person.is_me || person.is_team) mine.push_back(person.id);
+    directory.people.emplace(person.id, std::move(person));
+  }
+  ALLIES_TRY(auto orgs, store.ListOrgs(true));
+  for (auto& org : orgs) directory.orgs.emplace(org.id, std::move(org));
+  for (auto id : mine) ALLIES_TRY_VOID(LoadFull(store, directory, id));
+  return directory;
+}
+
+Result<void> LoadFull(store::Store& store, Directory& directory, core::PersonId id) {
+  ALLIES_TRY(auto person, store.GetPerson(id));
+  directory.people[id] = std::move(person);
+  return {};
+}
+
 Result<InfluenceTable> LoadInfluence(store::Store& store, core::TimePoint now) {
   InfluenceTable table;
   const core::Date today = DayOf(now);

@@ -33,6 +33,9 @@ struct PersonFilter {
   std::optional<core::OrgId> org;
   bool only_team = false;  // team members only (not me)
   bool include_deleted = false;
+  // issue 5: the person rows only, every child list (emails, phones, tags, offers, needs, notes,
+  // dates) left empty: for passes over everybody that need names, departments and links.
+  bool without_children = false;
 };
 
 struct InteractionFilter {

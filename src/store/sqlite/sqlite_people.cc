@@ -147,7 +147,7 @@ std::vector<core::Id<Tag>> ColumnIds(SQLite::Statement& statement) {
 
 Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
                                                     const std::vector<Param>& params,
-                                                    bool whole_table) {
+                                                    bool whole_table, bool children) {
   std::vector<Person> people;
   std::vector<std::string> keys;
   {
@@ -159,7 +159,7 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
       keys.push_back(statement->getColumn(14).getString());
     }
   }
-  if (people.empty()) return people;
+  if (people.empty() || !children) return SortByKey(std::move(people), keys);
 
   auto attach = [&](std::string_view columns, std::string_view table, auto&& add) {
     auto statement = Prepare(ChildQuery(columns, table, whole_table ? "" : where));
@@ -394,7 +394,8 @@ Result<std::vector<Person>> SqliteStore::ListPeople(const PersonFilter& filter) 
   std::string where =
       conditions.empty() ? std::string() : "WHERE " + core::Join(conditions, " AND ");
   bool whole_table = !filter.department && !filter.tag && !filter.org && !filter.only_team;
-  return Read("list people", [&] { return LoadPeople(where, params, whole_table); });
+  return Read("list people",
+              [&] { return LoadPeople(where, params, whole_table, !filter.without_children); });
 }
 
 Result<std::vector<PersonId>> SqliteStore::FindPeopleByName(std::string_view name_key,

@@ -265,7 +265,8 @@ class SqliteStore final : public Store {
   // names the person table `p`, the organization table `o`; `whole_table` says it selects
   // (nearly) every row, so child rows are read without filtering.
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
-                                               const std::vector<Param>& params, bool whole_table);
+                                               const std::vector<Param>& params, bool whole_table,
+                                               bool children = true);
   void InsertPersonChildren(std::int64_t id, const core::Person& person);
   void DeletePersonChildren(std::int64_t id);
   void InsertPersonText(std::int64_t id, const core::Person& person);
