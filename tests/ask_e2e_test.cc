@@ -13,25 +13,29 @@ using nlohmann::json;
 class DemoAskTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    box_ = new Sandbox();
-    demo_ = box_->Json({"demo"});
+    shared_box = new Sandbox();
+    shared_demo = shared_box->Json({"demo"});
   }
   static void TearDownTestSuite() {
-    delete box_;
-    box_ = nullptr;
+    delete shared_box;
+    shared_box = nullptr;
   }
-  static Sandbox* box_;
-  static json demo_;
+  static const Sandbox& Box() { return *shared_box; }
+  static const json& Demo() { return shared_demo; }
+
+ private:
+  static Sandbox* shared_box;
+  static json shared_demo;
 };
 
-Sandbox* DemoAskTest::box_ = nullptr;
-json DemoAskTest::demo_;
+Sandbox* DemoAskTest::shared_box = nullptr;
+json DemoAskTest::shared_demo;
 
 TEST_F(DemoAskTest, TheAdvisorFindsThePlantedExpertThroughATeamMember) {
-  ASSERT_TRUE(demo_["planted_expert"].is_object()) << demo_.dump(1);
-  const std::string expert = demo_["planted_expert"]["name"];
-  const std::string through = demo_["planted_expert"]["through"];
-  json report = box_->Json({"ask-for", "e-discovery for a litigation hold", "--top", "5"});
+  ASSERT_TRUE(Demo()["planted_expert"].is_object()) << Demo().dump(1);
+  const std::string expert = Demo()["planted_expert"]["name"];
+  const std::string through = Demo()["planted_expert"]["through"];
+  json report = Box().Json({"ask-for", "e-discovery for a litigation hold", "--top", "5"});
   ASSERT_FALSE(report["candidates"].empty()) << report.dump(1);
   const json& best = report["candidates"][0];
   EXPECT_EQ(best["person"]["name"], expert);
@@ -45,27 +49,26 @@ TEST_F(DemoAskTest, TheAdvisorFindsThePlantedExpertThroughATeamMember) {
                   best["path"]["strength"].get<double>(),
               1e-12);
   // The team member is on my team; I have no tie with the expert.
-  json team = box_->Json({"team", "list"});
+  json team = Box().Json({"team", "list"});
   bool on_team = false;
   for (const auto& row : team) on_team = on_team || row["name"] == through;
   EXPECT_TRUE(on_team) << team.dump(1);
-  json ties = box_->Json({"ties"});
+  json ties = Box().Json({"ties"});
   for (const auto& tie : ties) EXPECT_NE(tie["person"]["name"], expert);
   // The human output says the same.
-  auto human = box_->Run({"ask-for", "e-discovery for a litigation hold", "--top", "1"});
+  auto human = Box().Run({"ask-for", "e-discovery for a litigation hold", "--top", "1"});
   EXPECT_EQ(human.exit_code, 0) << human.err;
   EXPECT_NE(human.out.find("1. " + expert), std::string::npos) << human.out;
-  EXPECT_NE(human.out.find("Ask " + through + " to introduce you to " + expert),
-            std::string::npos)
+  EXPECT_NE(human.out.find("Ask " + through + " to introduce you to " + expert), std::string::npos)
       << human.out;
 }
 
 TEST_F(DemoAskTest, PrepShowsTheTeamMemberWorkingWithTheExpertsDepartment) {
-  const std::string expert = demo_["planted_expert"]["name"];
-  json prep = box_->Json({"prep", expert});
+  const std::string expert = Demo()["planted_expert"]["name"];
+  json prep = Box().Json({"prep", expert});
   bool found = false;
   for (const auto& touch : prep["team_touches"]) {
-    found = found || touch["member"]["name"] == demo_["planted_expert"]["through"];
+    found = found || touch["member"]["name"] == Demo()["planted_expert"]["through"];
   }
   EXPECT_TRUE(found) << prep.dump(1);
   EXPECT_TRUE(prep["in_the_way"].is_string());
@@ -88,14 +91,15 @@ TEST(AskCommandTest, AnAskIsRecordedListedAndAnswered) {
   EXPECT_EQ(asked["outcome"], "pending");
   EXPECT_EQ(asked["withdrawal"]["kind"], "small-ask");
   EXPECT_DOUBLE_EQ(asked["account"]["balance"].get<double>(), 1);
-  json escalated =
-      box.Json({"ask", "Sam Okafor", "unblock the tender", "--kind", "escalation", "--outcome", "no"});
+  json escalated = box.Json(
+      {"ask", "Sam Okafor", "unblock the tender", "--kind", "escalation", "--outcome", "no"});
   EXPECT_EQ(escalated["outcome"], "no");
   EXPECT_DOUBLE_EQ(escalated["account"]["balance"].get<double>(), -4);
   json open = box.Json({"ask", "list", "--open"});
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0]["text"], "two testers for the ERP");
-  json done = box.Json({"ask", "done", std::to_string(open[0]["id"].get<int>()), "--outcome", "yes"});
+  json done =
+      box.Json({"ask", "done", std::to_string(open[0]["id"].get<int>()), "--outcome", "yes"});
   EXPECT_EQ(done["outcome"], "yes");
   EXPECT_TRUE(box.Json({"ask", "list", "--open"}).empty());
   EXPECT_EQ(box.Json({"ask", "list"}).size(), 2u);

@@ -97,8 +97,9 @@ Result<InteractionView> App::Log(const LogInput& input) {
       interaction.initiator = *input.initiated_by_me ? me : *first_other;
     }
     if (input.offered && core::Trim(*input.offered).empty()) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "--offered needs a text saying what was offered (e.g. --offered \"our DR runbook\")");
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          "--offered needs a text saying what was offered (e.g. --offered \"our DR runbook\")");
     }
     if (input.declined && !input.offered) {
       return Fail(ErrorCode::kInvalidArgument, "--declined goes with --offered TEXT");
@@ -118,7 +119,8 @@ Result<InteractionView> App::Log(const LogInput& input) {
         entry.at = interaction.at;
         entry.kind = core::LedgerKind::kExpertise;
         entry.value = scoring::DefaultValue(entry.kind, params);
-        entry.note = std::string(core::Trim(*input.offered)) + (input.declined ? " (declined)" : "");
+        entry.note =
+            std::string(core::Trim(*input.offered)) + (input.declined ? " (declined)" : "");
         entry.interaction = interaction.id;
         ALLIES_TRY(entry.id, store_.InsertLedgerEntry(entry));
         view.offered.push_back(std::move(entry));

@@ -51,7 +51,8 @@ Result<AskView> MakeAskView(store::Store& store, const internal::Directory& dire
   for (const auto& entry : entries) {
     if (entry.id == ask.ledger) view.withdrawal = entry;
   }
-  std::erase_if(entries, [](const core::LedgerEntry& e) { return e.stamps.deleted_at.has_value(); });
+  std::erase_if(entries,
+                [](const core::LedgerEntry& e) { return e.stamps.deleted_at.has_value(); });
   view.balance = scoring::ComputeBalance(entries, now, params);
   return view;
 }
@@ -79,7 +80,8 @@ std::vector<std::string> Evidence(const core::Person& person,
   };
   std::vector<std::string> evidence;
   for (const auto& offer : person.offers) {
-    if (mentions(offer.key)) evidence.push_back(fmt::format("offers: {} ({})", offer.key, offer.rating));
+    if (mentions(offer.key))
+      evidence.push_back(fmt::format("offers: {} ({})", offer.key, offer.rating));
   }
   for (const auto& note : person.notes) {
     if (mentions(note.text)) evidence.push_back("note: " + note.text);
@@ -117,9 +119,9 @@ void Advise(AskCandidate& candidate, const internal::Directory& directory,
   }
   if (!candidate.path) {
     candidate.approach = AskApproach::kCold;
-    candidate.advice = fmt::format(
-        "No warm path within 3 links: ask {} directly anyway, or build a tie first. {}", name,
-        kFlynnLake);
+    candidate.advice =
+        fmt::format("No warm path within 3 links: ask {} directly anyway, or build a tie first. {}",
+                    name, kFlynnLake);
     return;
   }
   const auto& people = candidate.path->people;
@@ -204,6 +206,7 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
     ALLIES_TRY(auto influence, internal::LoadInfluence(store_, now_));
     report.influence_reused = influence.reused;
     std::vector<core::PersonId> targets;
+    targets.reserve(pool.size());
     for (const auto& match : pool) targets.push_back(match.person);
     ALLIES_TRY(auto paths, internal::BestWarmPaths(store_, directory, now_, params, targets));
     ALLIES_TRY(auto balances, internal::ComputeBalances(store_, me, now_, params));
@@ -306,13 +309,11 @@ Result<AskView> App::AnswerAsk(std::int64_t id, core::AskOutcome outcome) {
       if (!found && found.error().code != ErrorCode::kNotFound) {
         return tl::unexpected(found.error());
       }
-      return Fail(ErrorCode::kNotFound,
-                  fmt::format("no ask #{} (see `allies ask list`)", id));
+      return Fail(ErrorCode::kNotFound, fmt::format("no ask #{} (see `allies ask list`)", id));
     }
     core::Ask ask = *found;
     ask.outcome = outcome;
-    ask.answered_at =
-        outcome == core::AskOutcome::kPending ? std::nullopt : std::optional(now_);
+    ask.answered_at = outcome == core::AskOutcome::kPending ? std::nullopt : std::optional(now_);
     ALLIES_TRY_VOID(store_.UpdateAsk(ask));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));

@@ -146,6 +146,7 @@ Result<std::unordered_map<core::PersonId, PathView>> BestWarmPaths(
              graph::Graph::Build(static_cast<graph::NodeId>(person_of.size()), edges, options));
 
   std::vector<graph::NodeId> source_nodes;
+  source_nodes.reserve(sources.size());
   for (auto source : sources) source_nodes.push_back(node_of.at(source));
   graph::StrongPathOptions path_options;
   path_options.k = 1;

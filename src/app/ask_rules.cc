@@ -13,11 +13,11 @@ namespace {
 
 // Words that say nothing about what is asked for.
 constexpr std::string_view kStopWords[] = {
-    "a",     "about", "an",    "and",  "any",   "are",  "as",     "ask",   "at",    "be",
-    "but",   "by",    "can",   "could", "do",   "for",  "from",   "get",   "has",   "have",
-    "help",  "how",   "in",    "into", "is",    "it",   "me",     "my",    "need",  "needs",
-    "of",    "on",    "or",    "our",  "please", "so",  "some",   "someone", "that", "the",
-    "their", "this",  "to",    "us",   "want",  "wants", "we",    "with"};
+    "a",     "about", "an",  "and",   "any",    "are",   "as",   "ask",     "at",   "be",
+    "but",   "by",    "can", "could", "do",     "for",   "from", "get",     "has",  "have",
+    "help",  "how",   "in",  "into",  "is",     "it",    "me",   "my",      "need", "needs",
+    "of",    "on",    "or",  "our",   "please", "so",    "some", "someone", "that", "the",
+    "their", "this",  "to",  "us",    "want",   "wants", "we",   "with"};
 
 bool IsStopWord(std::string_view word) {
   return std::find(std::begin(kStopWords), std::end(kStopWords), word) != std::end(kStopWords);
@@ -89,10 +89,11 @@ NoteKind ClassifyNote(std::string_view note) {
                          " started out ", " before becoming ", " used to be ", " former "})) {
     return NoteKind::kOrigin;
   }
-  if (ContainsAny(text, {" kid", " child", " son ", " sons ", " daughter", " baby ", " twins ",
-                         " partner ", " wife ", " husband ", " married ", " wedding ",
-                         " father ", " mother ", " parent", " grandparent ", " family ",
-                         " grandchild", " dog ", " cat ", " greyhound "})) {
+  if (ContainsAny(
+          text, {" kid",     " child",    " son ",      " sons ",        " daughter", " baby ",
+                 " twins ",  " partner ", " wife ",     " husband ",     " married ", " wedding ",
+                 " father ", " mother ",  " parent",    " grandparent ", " family ",  " grandchild",
+                 " dog ",    " cat ",     " greyhound "})) {
     return NoteKind::kFamily;
   }
   return NoteKind::kInterest;

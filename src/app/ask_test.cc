@@ -15,7 +15,8 @@ namespace {
 using std::chrono::days;
 using std::chrono::hours;
 
-const core::TimePoint kNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} + hours{9};
+constexpr core::TimePoint kNow =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} + hours{9};
 
 class AskTest : public ::testing::Test {
  protected:
@@ -27,14 +28,14 @@ class AskTest : public ::testing::Test {
     ASSERT_TRUE(app_->Init("Dana Whitfield", {"dana@example.com"}));
   }
 
-  core::PersonId Add(PersonInput input) {
+  core::PersonId Add(const PersonInput& input) {
     auto person = app_->AddPerson(input);
     EXPECT_TRUE(person) << person.error().message;
     return person ? person->id : core::PersonId{};
   }
 
-  void Meet(const std::string& name, int times, core::InteractionKind kind =
-                                                    core::InteractionKind::kCoffee) {
+  void Meet(const std::string& name, int times,
+            core::InteractionKind kind = core::InteractionKind::kCoffee) {
     for (int k = 0; k < times; ++k) {
       LogInput log;
       log.kind = kind;
@@ -134,8 +135,7 @@ TEST_F(AskTest, AskForScoresMatchTimesInfluenceTimesPathBestFirst) {
   const AskCandidate* ana = Find(*report, "Ana Offers");
   ASSERT_TRUE(ben && ana);
   EXPECT_LT(ben->match, ana->match);
-  EXPECT_EQ(ben->evidence,
-            std::vector<std::string>{"note: Ran the kubernetes platform at a bank"});
+  EXPECT_EQ(ben->evidence, std::vector<std::string>{"note: Ran the kubernetes platform at a bank"});
   EXPECT_EQ(ana->evidence, std::vector<std::string>{"offers: Kubernetes (4)"});
   // Dee has no warm path: score 0, last.
   EXPECT_EQ(report->candidates.back().person.name, "Dee Cold");
@@ -173,7 +173,8 @@ TEST_F(AskTest, AskForSaysHowToAskEachCandidate) {
   EXPECT_EQ(cy->balance.status, scoring::BalanceStatus::kOverdrawn);
   EXPECT_EQ(cy->approach, AskApproach::kDepositFirst);
   ASSERT_TRUE(cy->deposit);
-  EXPECT_EQ(*cy->deposit, "help with \"Needs help with the budget round\": Tara Team offers budget");
+  EXPECT_EQ(*cy->deposit,
+            "help with \"Needs help with the budget round\": Tara Team offers budget");
   EXPECT_EQ(cy->advice.find("Flynn"), std::string::npos);
 
   const AskCandidate* dee = Find(*report, "Dee Cold");
@@ -226,8 +227,9 @@ TEST_F(AskTest, AskForUsesInfluenceFromTheSnapshotUntilTheDataChanges) {
   auto influencers = app_->Influencers(std::nullopt, 100);
   ASSERT_TRUE(influencers);
   for (const auto& candidate : second->candidates) {
-    auto it = std::find_if(influencers->people.begin(), influencers->people.end(),
-                           [&](const InfluenceView& v) { return v.person.id == candidate.person.id; });
+    auto it =
+        std::find_if(influencers->people.begin(), influencers->people.end(),
+                     [&](const InfluenceView& v) { return v.person.id == candidate.person.id; });
     ASSERT_NE(it, influencers->people.end());
     EXPECT_DOUBLE_EQ(candidate.influence, it->influence) << candidate.person.name;
   }
@@ -464,8 +466,8 @@ TEST(AskRulesTest, SearchWordsDropsCommonWordsAndRepeats) {
 TEST(AskRulesTest, AnOfferFitsANeedThatMentionsAllItsWords) {
   EXPECT_TRUE(internal::OfferFitsNeed(
       "budget", "Needs the cloud bill broken down by department before the budget round."));
-  EXPECT_TRUE(internal::OfferFitsNeed("ERP upgrade",
-                                      "Worried the ERP upgrade will slip into the year-end close."));
+  EXPECT_TRUE(internal::OfferFitsNeed(
+      "ERP upgrade", "Worried the ERP upgrade will slip into the year-end close."));
   EXPECT_TRUE(internal::OfferFitsNeed("cloud contracts", "Wants a cloud contract review"));
   EXPECT_FALSE(internal::OfferFitsNeed("disaster recovery", "Needs a recovery plan"));
   EXPECT_FALSE(internal::OfferFitsNeed("ServiceNow", "Needs the CRM to work offline"));

@@ -46,10 +46,10 @@ enum class AskApproach { kDirect, kIntroduction, kDepositFirst, kCold };
 struct AskCandidate {
   PersonRef person;
   std::string title;
-  double score = 0;      // match × influence × path strength
-  double match = 0;      // full-text relevance / the best relevance of the query, in (0, 1]
-  double influence = 0;  // DESIGN.md §3, over the whole network
-  std::optional<PathView> path;       // the strongest warm path (at most 3 links), if any
+  double score = 0;              // match × influence × path strength
+  double match = 0;              // full-text relevance / the best relevance of the query, in (0, 1]
+  double influence = 0;          // DESIGN.md §3, over the whole network
+  std::optional<PathView> path;  // the strongest warm path (at most 3 links), if any
   std::vector<std::string> evidence;  // "offers: budget (4)", "note: ...", "needs: ..."
   scoring::Balance balance;           // my account with them
   AskApproach approach = AskApproach::kDirect;
@@ -62,8 +62,8 @@ struct AskForReport {
   std::string text;
   std::vector<std::string> words;  // what was searched for
   std::vector<std::string> tags;
-  int matched = 0;                 // people whose offers, needs or notes matched
-  bool influence_reused = false;   // the influence snapshot was current
+  int matched = 0;                       // people whose offers, needs or notes matched
+  bool influence_reused = false;         // the influence snapshot was current
   std::vector<AskCandidate> candidates;  // best first
 };
 
@@ -96,7 +96,7 @@ struct PrepView {
   std::optional<core::Note> last_detail;  // the newest personal note
   std::vector<std::string> questions;     // things to ask about
   std::vector<NeedMatch> needs;
-  std::vector<TeamTouch> team_touches;     // my team's work in their department
+  std::vector<TeamTouch> team_touches;    // my team's work in their department
   std::optional<std::string> in_the_way;  // "Is my team getting in your way?" when it touches it
   std::vector<FollowUpView> followups;    // open ones
   scoring::Balance balance;

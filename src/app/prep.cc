@@ -34,7 +34,8 @@ std::vector<TeamOffer> TeamOffersFor(const Directory& directory, std::string_vie
   for (const auto& [id, person] : directory.people) {
     if (person.stamps.deleted_at || !(person.is_me || person.is_team)) continue;
     for (const auto& offer : person.offers) {
-      if (OfferFitsNeed(offer.key, need)) offers.push_back({directory.Ref(id), offer.key, offer.rating});
+      if (OfferFitsNeed(offer.key, need))
+        offers.push_back({directory.Ref(id), offer.key, offer.rating});
     }
   }
   std::sort(offers.begin(), offers.end(), [](const TeamOffer& a, const TeamOffer& b) {
@@ -95,15 +96,16 @@ Result<PrepView> App::Prep(const std::string& ref) {
       const std::string department = core::FoldCase(core::Trim(person.department));
       for (const auto& [id, member] : directory.people) {
         if (member.stamps.deleted_at || !member.is_team || member.is_me) continue;
+        const core::PersonId member_id = id;  // lambdas cannot capture bindings before C++20
         store::InteractionFilter filter;
-        filter.attendee = id;
+        filter.attendee = member_id;
         filter.since = now_ - std::chrono::days(kTeamWorkDays);
         filter.until = now_ + std::chrono::seconds(1);
         int count = 0;
         ALLIES_TRY_VOID(store_.ForEachInteraction(
             filter, [&](const core::Interaction& interaction) -> Result<void> {
               for (auto other : interaction.attendees) {
-                if (other == id || !directory.Active(other)) continue;
+                if (other == member_id || !directory.Active(other)) continue;
                 const auto& attendee = directory.people.at(other);
                 if (core::FoldCase(core::Trim(attendee.department)) == department) {
                   ++count;
@@ -112,7 +114,7 @@ Result<PrepView> App::Prep(const std::string& ref) {
               }
               return {};
             }));
-        if (count > 0) view.team_touches.push_back({directory.Ref(id), count});
+        if (count > 0) view.team_touches.push_back({directory.Ref(member_id), count});
       }
       std::sort(view.team_touches.begin(), view.team_touches.end(),
                 [](const TeamTouch& a, const TeamTouch& b) {
@@ -125,15 +127,9 @@ Result<PrepView> App::Prep(const std::string& ref) {
           names.push_back(fmt::format("{} ({})", touch.member.name, touch.interactions));
         }
         view.in_the_way = fmt::format(
-            "Is my team getting in your way? {} worked with {} in {} meetings of the last {} "
-            "days.",
-            core::Join(names, ", "), person.department,
-            [&] {
-              int total = 0;
-              for (const auto& touch : view.team_touches) total += touch.interactions;
-              return total;
-            }(),
-            kTeamWorkDays);
+            "Is my team getting in your way? In the last {} days {} met people of {} "
+            "(meetings each).",
+            kTeamWorkDays, core::Join(names, ", "), person.department);
       }
     }
 

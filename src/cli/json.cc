@@ -584,33 +584,31 @@ std::string Json(const app::AskForReport& report) {
 
 std::string Json(const app::PrepView& view) {
   json needs = Array(view.needs, [](const app::NeedMatch& need) {
-    return json{{"need", need.need}, {"offers", Array(need.offers, [](const app::TeamOffer& o) {
-                                        return json{{"member", Ref(o.member)},
-                                                    {"offer", o.offer},
-                                                    {"rating", o.rating}};
-                                      })}};
+    return json{{"need", need.need},
+                {"offers", Array(need.offers, [](const app::TeamOffer& o) {
+                   return json{{"member", Ref(o.member)}, {"offer", o.offer}, {"rating", o.rating}};
+                 })}};
   });
   json touches = Array(view.team_touches, [](const app::TeamTouch& touch) {
     return json{{"member", Ref(touch.member)}, {"interactions", touch.interactions}};
   });
-  json last_detail = view.last_detail ? json{{"at", Time(view.last_detail->at)},
-                                             {"text", view.last_detail->text}}
-                                      : json(nullptr);
-  json object = {
-      {"person", PersonObject(view.row.person, view.row.org_name, view.row.reports_to)},
-      {"attention",
-       {{"family", NoteArray(view.family)},
-        {"interests", NoteArray(view.interests)},
-        {"origin", NoteArray(view.origin)},
-        {"last_detail", last_detail},
-        {"questions", view.questions}}},
-      {"needs", needs},
-      {"team_touches", touches},
-      {"in_the_way", Optional(view.in_the_way)},
-      {"followups", Array(view.followups, FollowUpObject)},
-      {"account", BalanceFields(view.balance)},
-      {"last_interactions", Array(view.last_interactions, InteractionObject)},
-      {"asks", Array(view.asks, AskObject)}};
+  json last_detail =
+      view.last_detail ? json{{"at", Time(view.last_detail->at)}, {"text", view.last_detail->text}}
+                       : json(nullptr);
+  json object = {{"person", PersonObject(view.row.person, view.row.org_name, view.row.reports_to)},
+                 {"attention",
+                  {{"family", NoteArray(view.family)},
+                   {"interests", NoteArray(view.interests)},
+                   {"origin", NoteArray(view.origin)},
+                   {"last_detail", last_detail},
+                   {"questions", view.questions}}},
+                 {"needs", needs},
+                 {"team_touches", touches},
+                 {"in_the_way", Optional(view.in_the_way)},
+                 {"followups", Array(view.followups, FollowUpObject)},
+                 {"account", BalanceFields(view.balance)},
+                 {"last_interactions", Array(view.last_interactions, InteractionObject)},
+                 {"asks", Array(view.asks, AskObject)}};
   return Text(object);
 }
 

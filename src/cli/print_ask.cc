@@ -65,8 +65,8 @@ void PrintPrep(std::ostream& out, const app::PrepView& view) {
   out << "\nOpen follow-ups\n";
   if (view.followups.empty()) out << "  none\n";
   for (const auto& followup : view.followups) {
-    out << fmt::format("  #{} {} (due {}{})\n", followup.followup.id.value,
-                       followup.followup.text, core::FormatDate(followup.followup.due),
+    out << fmt::format("  #{} {} (due {}{})\n", followup.followup.id.value, followup.followup.text,
+                       core::FormatDate(followup.followup.due),
                        followup.overdue ? ", overdue" : "");
   }
   out << fmt::format("\nBalance: {}\n", Account(view.balance));
@@ -88,9 +88,9 @@ void PrintPrep(std::ostream& out, const app::PrepView& view) {
 
 void PrintAskFor(std::ostream& out, const app::AskForReport& report) {
   if (report.candidates.empty()) {
-    out << fmt::format("nobody's offers, needs or notes mention {}{}\n",
-                       core::Join(report.words, " or "),
-                       report.tags.empty() ? "" : " (with tag " + core::Join(report.tags, ", ") + ")");
+    out << fmt::format(
+        "nobody's offers, needs or notes mention {}{}\n", core::Join(report.words, " or "),
+        report.tags.empty() ? "" : " (with tag " + core::Join(report.tags, ", ") + ")");
     return;
   }
   out << fmt::format("Who can help with \"{}\" ({} matched; score = match × influence × path)\n",
@@ -121,8 +121,8 @@ void PrintAsks(std::ostream& out, const std::vector<app::AskView>& views) {
     out << "no asks\n";
     return;
   }
-  Table table({{"ID", Align::kRight}, {"DATE"}, {"PERSON"}, {"ASK"}, {"KIND"}, {"OUTCOME"},
-               {"BALANCE"}});
+  Table table(
+      {{"ID", Align::kRight}, {"DATE"}, {"PERSON"}, {"ASK"}, {"KIND"}, {"OUTCOME"}, {"BALANCE"}});
   for (const auto& v : views) {
     table.AddRow({std::to_string(v.ask.id.value), Day(v.ask.at), v.person.name, v.ask.text,
                   std::string(core::Name(v.withdrawal.kind)),

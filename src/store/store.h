@@ -84,7 +84,7 @@ struct InfluenceRow {
 };
 
 struct InfluenceSnapshot {
-  core::Date day{};  // the day whose `now` the scores were computed for
+  core::Date day{};                // the day whose `now` the scores were computed for
   std::vector<InfluenceRow> rows;  // by person id
 };
 

@@ -1269,8 +1269,8 @@ TEST_P(StoreTest, AskRoundTripsAndListFiltersByPersonOwnerPendingAndTime) {
   PersonId mate = AddPerson("Mate");
   PersonId ann = AddPerson("Ann");
   PersonId bob = AddPerson("Bob");
-  auto first = Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, me, kNow - 48h), ann,
-                                              me, kNow - 48h, "Lend two testers for the ERP")));
+  auto first = Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, me, kNow - 48h), ann, me,
+                                              kNow - 48h, "Lend two testers for the ERP")));
   auto second =
       Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, bob, me, kNow - 72h), bob, me,
                                      kNow - 72h, "Sponsor the DR test", core::AskOutcome::kYes)));
@@ -1338,8 +1338,8 @@ TEST_P(StoreTest, UpdateAskSetsTheOutcomeAndSoftDeleteHidesIt) {
 TEST_P(StoreTest, AskWithoutTextOrWithAMissingWithdrawalIsRefusedAndNothingIsWritten) {
   PersonId me = AddPerson("Me");
   PersonId ann = AddPerson("Ann");
-  auto blank = ErrorOf(store_->InsertAsk(
-      MakeAsk(AddWithdrawal(*store_, ann, me, kNow), ann, me, kNow, "  ")));
+  auto blank = ErrorOf(
+      store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, me, kNow), ann, me, kNow, "  ")));
   EXPECT_EQ(blank.code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(blank.message, "an ask needs a text saying what was asked");
   auto orphan =
@@ -1451,6 +1451,31 @@ TEST_P(StoreTest, InfluenceSnapshotLastsUntilATransactionWritesSomethingElse) {
   Must(store_->SetConfig("tie.half_life_days", "60"));
   CommitAndBegin(kNow);
   EXPECT_EQ(Must(store_->LoadInfluenceSnapshot()), std::nullopt);
+}
+
+TEST_P(StoreTest, ListPeopleWithoutChildrenLeavesEveryListEmpty) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  PersonId full = Must(store_->InsertPerson(FullPerson(org, boss)));
+  PersonFilter filter;
+  filter.without_children = true;
+  auto people = Must(store_->ListPeople(filter));
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].id, boss);  // sorted by name key, as always
+  const Person& light = people[1];
+  EXPECT_EQ(light.id, full);
+  EXPECT_EQ(light.name, "Élodie Martin");
+  EXPECT_EQ(light.department, "Finance");
+  EXPECT_EQ(light.reports_to, boss);
+  EXPECT_TRUE(light.is_team);
+  EXPECT_TRUE(light.emails.empty());
+  EXPECT_TRUE(light.tags.empty());
+  EXPECT_TRUE(light.offers.empty());
+  EXPECT_TRUE(light.needs.empty());
+  EXPECT_TRUE(light.notes.empty());
+  EXPECT_TRUE(light.dates.empty());
+  filter.tag = "budget holder";
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{full.value});
 }
 
 TEST_P(StoreTest, ReassignPersonMovesAsksOfBothSides) {

@@ -71,8 +71,8 @@ Result<std::vector<Ask>> SqliteStore::LoadAsks(std::string_view where,
     ask.person = core::PersonId{statement->getColumn(2).getInt64()};
     ask.owner = core::PersonId{statement->getColumn(3).getInt64()};
     ask.text = statement->getColumn(4).getString();
-    ALLIES_TRY(ask.outcome, ColumnEnum<core::AskOutcome>(*statement, 5, core::ParseAskOutcome,
-                                                         "ask outcome"));
+    ALLIES_TRY(ask.outcome,
+               ColumnEnum<core::AskOutcome>(*statement, 5, core::ParseAskOutcome, "ask outcome"));
     ask.at = FromSeconds(statement->getColumn(6).getInt64());
     ask.answered_at = ColumnOptionalTime(*statement, 7);
     ask.stamps = ColumnStamps(*statement, 8);
@@ -89,7 +89,8 @@ Result<AskId> SqliteStore::InsertAsk(const Ask& ask) {
       [&]() -> Result<AskId> {
         auto statement = Prepare(
             "INSERT INTO ask (ledger_id, person_id, owner_id, text, outcome, at, answered_at, "
-            "created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, NULL)");
+            "created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, "
+            "NULL)");
         BindAsk(*statement, ask);
         statement->bind(8, Seconds(now_));
         statement->exec();
@@ -173,8 +174,8 @@ Result<std::vector<TextMatch>> SqliteStore::MatchPeople(const std::vector<std::s
     while (statement->executeStep()) {
       double relevance = -statement->getColumn(1).getDouble();
       // BM25 of a term found in most rows can reach 0; keep every match above 0.
-      matches.push_back({core::PersonId{statement->getColumn(0).getInt64()},
-                         std::max(relevance, 1e-9)});
+      matches.push_back(
+          {core::PersonId{statement->getColumn(0).getInt64()}, std::max(relevance, 1e-9)});
     }
     return matches;
   });
@@ -200,11 +201,10 @@ Result<std::optional<InfluenceSnapshot>> SqliteStore::LoadInfluenceSnapshot() {
         "SELECT person_id, influence, pagerank_percentile, betweenness_percentile, offer "
         "FROM influence ORDER BY person_id");
     while (statement->executeStep()) {
-      snapshot.rows.push_back({core::PersonId{statement->getColumn(0).getInt64()},
-                               statement->getColumn(1).getDouble(),
-                               statement->getColumn(2).getDouble(),
-                               statement->getColumn(3).getDouble(),
-                               statement->getColumn(4).getDouble()});
+      snapshot.rows.push_back(
+          {core::PersonId{statement->getColumn(0).getInt64()}, statement->getColumn(1).getDouble(),
+           statement->getColumn(2).getDouble(), statement->getColumn(3).getDouble(),
+           statement->getColumn(4).getDouble()});
     }
     return std::optional<InfluenceSnapshot>(std::move(snapshot));
   });
@@ -237,9 +237,7 @@ Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapsho
         }
         return {};
       },
-      [&](const SQLite::Exception& e) {
-        return WriteError(e, kAction, std::vector<Reference>{});
-      });
+      [&](const SQLite::Exception& e) { return WriteError(e, kAction, std::vector<Reference>{}); });
   // Derived data: saving it is not a change of the data it was derived from.
   wrote_data_ = wrote_data;
   return result;

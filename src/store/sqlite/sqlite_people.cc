@@ -275,14 +275,14 @@ void SqliteStore::InsertPersonText(std::int64_t id, const Person& person) {
 }
 
 void SqliteStore::DeletePersonChildren(std::int64_t id) {
-  for (std::string_view sql : {"DELETE FROM person_email WHERE person_id = ?",
-                               "DELETE FROM person_phone WHERE person_id = ?",
-                               "DELETE FROM person_tag WHERE person_id = ?",
-                               "DELETE FROM person_offer WHERE person_id = ?",
-                               "DELETE FROM person_need WHERE person_id = ?",
-                               "DELETE FROM person_note WHERE person_id = ?",
-                               "DELETE FROM person_date WHERE person_id = ?",
-                               "DELETE FROM person_text WHERE rowid = ?"}) {
+  for (std::string_view sql :
+       {"DELETE FROM person_email WHERE person_id = ?",
+        "DELETE FROM person_phone WHERE person_id = ?",
+        "DELETE FROM person_tag WHERE person_id = ?",
+        "DELETE FROM person_offer WHERE person_id = ?",
+        "DELETE FROM person_need WHERE person_id = ?",
+        "DELETE FROM person_note WHERE person_id = ?",
+        "DELETE FROM person_date WHERE person_id = ?", "DELETE FROM person_text WHERE rowid = ?"}) {
     auto statement = Prepare(sql);
     statement->bind(1, id);
     statement->exec();
