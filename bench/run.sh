@@ -12,6 +12,7 @@
 #     occurrences): `allies import` and the readers alone, against python3-vobject and
 #     python3-icalendar parsing the same files (bench/run_import.sh, also runnable alone).
 #  issue 5: the advice commands on the 100,000-person demo (bench/run_advice.sh).
+#  issue 5: `allies ask-for` on the 100,000-person demo (bench/run_advice_ask.sh); target 1 s.
 # Databases and networks are made once under $BENCH_DIR (default build/bench-data) and reused.
 set -euo pipefail
 build=${1:-build}
@@ -90,3 +91,7 @@ bash bench/run_import.sh "$build"
 echo
 # --- issue 5: the weekly plan and the other advice commands (a separate script) ---
 bash bench/run_advice.sh "$build"
+
+echo
+echo "== 4. issue 5: allies ask-for on the 100,000-person demo"
+bash bench/run_advice_ask.sh "$build"

@@ -130,6 +130,49 @@ const BadInput kBadInputs[] = {
      2,
      "error: Dana Whitfield cannot report to Dana Whitfield: Dana Whitfield already reports to "
      "Dana Whitfield\n"},
+    {"AskOfUnknownPerson",
+     {"ask", "Nobody Here", "two testers"},
+     3,
+     "error: no person named \"Nobody Here\" (try `allies find Nobody Here`)\n"},
+    {"AskWithEmptyText",
+     {"ask", "Sam Okafor", "  "},
+     2,
+     "error: the ask needs a TEXT saying what you asked for (e.g. \"two ERP testers\")\n"},
+    {"AskWithBadOutcome",
+     {"ask", "Sam Okafor", "two testers", "--outcome", "maybe"},
+     2,
+     "error: --outcome \"maybe\" is not an outcome (expected one of: yes, no, pending)\n"},
+    {"AskWithDepositKind",
+     {"ask", "Sam Okafor", "two testers", "--kind", "attention"},
+     2,
+     "error: --kind \"attention\" is not a kind of ask (expected one of: small-ask, favor-asked, "
+     "escalation)\n"},
+    {"AskDoneOfUnknownAsk",
+     {"ask", "done", "7", "--outcome", "yes"},
+     3,
+     "error: no ask #7 (see `allies ask list`)\n"},
+    {"AskDoneWithBadOutcome",
+     {"ask", "done", "1", "--outcome", "perhaps"},
+     2,
+     "error: --outcome \"perhaps\" is not an outcome (expected one of: yes, no, pending)\n"},
+    {"AskForWithoutWords",
+     {"ask-for", "help with the"},
+     2,
+     "error: \"help with the\" has no words to search for (expected what you need help with, "
+     "e.g. \"ERP testers\")\n"},
+    {"AskForTopOutOfRange",
+     {"ask-for", "budget", "--top", "0"},
+     2,
+     "error: --top 0 is out of range (expected 1 to 100)\n"},
+    {"PrepOfUnknownPerson",
+     {"prep", "Nobody Here"},
+     3,
+     "error: no person named \"Nobody Here\" (try `allies find Nobody Here`)\n"},
+    {"OfferedWithoutText",
+     {"log", "coffee", "--with", "Sam Okafor", "--offered", ""},
+     2,
+     "error: --offered needs a text saying what was offered (e.g. --offered \"our DR "
+     "runbook\")\n"},
     {"UnknownCommandOption",
      {"ties", "--bottom", "3"},
      2,
@@ -150,7 +193,7 @@ TEST(DatabaseErrorsTest, NewerSchemaIsRefusedWithItsVersion) {
   std::string before = box.DbBytes();
   auto output = box.Run({"today"});
   EXPECT_EQ(output.exit_code, 4);
-  EXPECT_NE(output.err.find("schema version 99, newer than this Allies supports (3)"),
+  EXPECT_NE(output.err.find("schema version 99, newer than this Allies supports (4)"),
             std::string::npos)
       << output.err;
   EXPECT_TRUE(box.DbBytes() == before);

@@ -100,9 +100,36 @@ Result<InteractionView> App::Log(const LogInput& input) {
     if (input.initiated_by_me) {
       interaction.initiator = *input.initiated_by_me ? me : *first_other;
     }
+    if (input.offered && core::Trim(*input.offered).empty()) {
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          "--offered needs a text saying what was offered (e.g. --offered \"our DR runbook\")");
+    }
+    if (input.declined && !input.offered) {
+      return Fail(ErrorCode::kInvalidArgument, "--declined goes with --offered TEXT");
+    }
     ALLIES_TRY(interaction.id, store_.InsertInteraction(interaction));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    InteractionView view{interaction, {}, std::nullopt};
+    InteractionView view{interaction, {}, std::nullopt, {}};
+    // An offer counts as a deposit of expertise with everyone it was made to, even when it was
+    // declined (DESIGN.md §1: you get points for caring even when you can't help).
+    if (input.offered) {
+      ALLIES_TRY(auto params, internal::LoadParams(store_));
+      for (auto id : interaction.attendees) {
+        if (id == me) continue;
+        core::LedgerEntry entry;
+        entry.person = id;
+        entry.owner = me;
+        entry.at = interaction.at;
+        entry.kind = core::LedgerKind::kExpertise;
+        entry.value = scoring::DefaultValue(entry.kind, params);
+        entry.note =
+            std::string(core::Trim(*input.offered)) + (input.declined ? " (declined)" : "");
+        entry.interaction = interaction.id;
+        ALLIES_TRY(entry.id, store_.InsertLedgerEntry(entry));
+        view.offered.push_back(std::move(entry));
+      }
+    }
     for (auto id : interaction.attendees) view.attendees.push_back(directory.Ref(id));
     if (interaction.initiator) view.initiator = directory.Ref(*interaction.initiator);
     return view;

@@ -34,7 +34,17 @@ Result<std::size_t> TopOf(std::optional<int> top) {
   return static_cast<std::size_t>(top.value_or(kDefaultTop));
 }
 
-// Influence of everyone in the network, in node order.
+double BestOffer(const core::Person& person) {
+  int best = 0;
+  for (const auto& offer : person.offers) best = std::max(best, offer.rating);
+  return best / 5.0;
+}
+
+}  // namespace
+
+namespace internal {
+
+// Influence of everyone in the network, in node order (declared in network.h).
 Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
   ALLIES_TRY(auto params, internal::LoadParams(store));
   ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
@@ -42,7 +52,7 @@ Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint no
   return internal::InfluenceOf(known, centrality, params);
 }
 
-}  // namespace
+}  // namespace internal
 
 Result<core::Knows> App::Know(const std::string& first, const std::string& second,
                               std::optional<double> strength) {
@@ -70,7 +80,7 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
                                          std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
     if (department) {
       std::string key = core::FoldCase(core::Trim(*department));
       std::erase_if(report.people, [&](const InfluenceView& view) {
@@ -93,7 +103,7 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
 Result<InfluenceReport> App::Hidden(std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
     std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
     // The most influential of them first: they are the ones worth meeting.
     std::stable_sort(

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ask_views.h"
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
@@ -79,6 +80,10 @@ struct LogInput {
   std::optional<int> energy;
   std::string note;
   std::optional<std::string> as_member;  // a team member whose interaction this is (default me)
+  // issue 5: an offer I made there, recorded as an expertise deposit with each other attendee,
+  // even when declined (then the note says so).
+  std::optional<std::string> offered;
+  bool declined = false;
 };
 
 struct LedgerInput {
@@ -192,6 +197,20 @@ class App {
   // Whom to meet this week, where, when and how to invite them, under a time and an energy
   // budget (README.md, "The weekly plan").
   [[nodiscard]] Result<PlanView> Plan(const PlanInput& input);
+
+  // --- prep and asks (issue 5) ---
+  // What to bring to a meeting with `ref`: attention, their needs against my team's offers,
+  // whether my team is in their department's way, follow-ups, the balance, recent contact.
+  [[nodiscard]] Result<PrepView> Prep(const std::string& ref);
+  // Who can help with `input.text`: full-text match × influence × strength of the best warm
+  // path from me or my team, each with my balance and how to ask.
+  [[nodiscard]] Result<AskForReport> AskFor(const AskForInput& input);
+  // Records an ask as a withdrawal and its outcome.
+  [[nodiscard]] Result<AskView> RecordAsk(const AskInput& input);
+  // My asks, oldest first; only the pending ones when `only_open`.
+  [[nodiscard]] Result<std::vector<AskView>> ListAsks(bool only_open);
+  // Sets the outcome of ask `id` (yes, no, or back to pending).
+  [[nodiscard]] Result<AskView> AnswerAsk(std::int64_t id, core::AskOutcome outcome);
 
   // --- demo and configuration ---
   [[nodiscard]] Result<DemoSummary> Demo(const DemoOptions& options);

@@ -56,6 +56,9 @@ constexpr int kApplications = 2;
 constexpr int kServiceDesk = 3;
 constexpr int kPmo = 5;
 
+// Index into demo::Departments().
+constexpr int kLegal = 7;
+
 // The demo draws its own numbers (core::Random), so that it is identical on every platform.
 class Rng : public core::Random {
  public:
@@ -202,6 +205,7 @@ class DemoWriter {
   Result<void> WriteOrgProjects();
   Result<void> WriteOrgInformal();
   Result<void> WriteHiddenInfluencerTies();
+  Result<void> PlantExpert();
 
   // --- helpers ---
   TimePoint DayTime(int days_ago, int hour, int minute) const;
@@ -1369,6 +1373,45 @@ Result<void> DemoWriter::WriteHiddenInfluencerTies() {
   return {};
 }
 
+// The ask advisor's test case (issue 5): a paralegal in Legal, whom I have never met, is the one
+// who knows e-discovery, and my CISO has coffee with them every six weeks. Written last and
+// without random draws, so that everything else in the demo stays as it was.
+Result<void> DemoWriter::PlantExpert() {
+  const PersonId me = ids_[me_];
+  for (int index : dept_members_[kLegal]) {
+    if (taken_[index] || !IsLeaf(index)) continue;
+    store::InteractionFilter filter;
+    filter.attendee = ids_[index];
+    ALLIES_TRY(auto interactions, store_.ListInteractions(filter));
+    const bool met_me = std::any_of(interactions.begin(), interactions.end(), [&](const auto& i) {
+      return std::find(i.attendees.begin(), i.attendees.end(), me) != i.attendees.end();
+    });
+    if (met_me) continue;
+    taken_[index] = 1;
+    ALLIES_TRY(core::Person expert, store_.GetPerson(ids_[index]));
+    expert.title = "Paralegal";
+    expert.offers.push_back({"e-discovery", 5});
+    expert.offers.push_back({"litigation holds", 4});
+    expert.notes.push_back({DayTime(150, 12, 0),
+                            "Ran the e-discovery for a two-year litigation hold; knows how to "
+                            "search every mailbox."});
+    ALLIES_TRY_VOID(store_.UpdatePerson(expert));
+    const int ciso = team_[kSecurity];
+    for (int k = 0; k < 8; ++k) {
+      const int days_ago = 12 + 42 * k;
+      if (days_ago > kHistoryDays) break;
+      ALLIES_TRY_VOID(Dropped(Write(DayTime(days_ago, 10, 30), 30,
+                                    k % 2 == 0 ? InteractionKind::kCoffee : InteractionKind::kWalk,
+                                    Purpose::kGetToKnow, {ciso, index}, k % 2 == 0 ? ciso : index,
+                                    1, "Coffee: privacy and e-discovery")));
+    }
+    summary_.planted_expert = expert.name;
+    summary_.expert_contact = members_[ciso].person.name;
+    return {};
+  }
+  return {};
+}
+
 // --- helpers ----------------------------------------------------------------------------------
 
 // The working day `days_ago` days before today at hour:minute; a weekend moves to the Friday
@@ -1483,6 +1526,7 @@ Result<DemoSummary> DemoWriter::Run() {
   ALLIES_TRY_VOID(WriteOrgProjects());
   ALLIES_TRY_VOID(WriteOrgInformal());
   ALLIES_TRY_VOID(WriteHiddenInfluencerTies());
+  ALLIES_TRY_VOID(PlantExpert());
   return summary_;
 }
 

@@ -25,6 +25,10 @@ struct DemoSummary {
   int followups = 0;
   int notices = 0;
   std::vector<std::string> hidden_influencers;  // the names of the planted ones
+  // issue 5: someone I have no tie with who offers e-discovery and litigation holds, with a
+  // strong tie to a team member (`expert_contact`); empty when the organization is too small.
+  std::string planted_expert;
+  std::string expert_contact;
 };
 
 // Writes the demo organization into `store`, which must hold no people, inside the caller's

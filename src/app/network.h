@@ -56,4 +56,8 @@ struct Centrality {
 InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& centrality,
                             const scoring::Params& params);
 
+// Influence of everyone in the network but me (DESIGN.md §3), in node order: PageRank,
+// betweenness, offers, formal level and the hidden-influencer gap, with every component.
+[[nodiscard]] Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now);
+
 }  // namespace allies::app::internal

@@ -123,7 +123,7 @@ Result<PersonPage> App::ShowPerson(const std::string& ref, const std::optional<s
       page.interactions_total = static_cast<int>(interactions.size());
       for (auto it = interactions.rbegin(); it != interactions.rend() && page.recent.size() < 5;
            ++it) {
-        InteractionView view{internal::AsSeenBy(*it, *viewer), {}, std::nullopt};
+        InteractionView view{internal::AsSeenBy(*it, *viewer), {}, std::nullopt, {}};
         for (auto id : it->attendees) view.attendees.push_back(directory.Ref(id));
         if (it->initiator) view.initiator = directory.Ref(*it->initiator);
         page.recent.push_back(std::move(view));

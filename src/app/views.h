@@ -57,6 +57,7 @@ struct InteractionView {
   core::Interaction interaction;
   std::vector<PersonRef> attendees;
   std::optional<PersonRef> initiator;
+  std::vector<core::LedgerEntry> offered;  // `log --offered`: the expertise deposits (issue 5)
 };
 
 struct LedgerView {

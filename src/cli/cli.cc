@@ -102,6 +102,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   RegisterIoCommands(app, registry);
   RegisterTeamCommands(app, registry);
   RegisterPlanCommands(app, registry);
+  RegisterAskCommands(app, registry);
 
   try {
     app.parse(argc, argv);

@@ -43,6 +43,7 @@ void RegisterIoCommands(CLI::App& app, Registry& registry);
 void RegisterTeamCommands(CLI::App& app, Registry& registry);
 // --- weekly plan (issue 5) ---
 void RegisterPlanCommands(CLI::App& app, Registry& registry);
+void RegisterAskCommands(CLI::App& app, Registry& registry);  // issue 5: prep and asks
 
 // Prints `result` as JSON or with `human`, or passes its error on.
 template <class T, class Human>

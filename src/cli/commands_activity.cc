@@ -23,8 +23,9 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   struct LogOptions {
     std::string kind;
     std::vector<std::string> with;
-    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy, as;
+    std::optional<std::string> at, minutes, setting, purpose, initiated_by, energy, as, offered;
     std::string note;
+    bool declined = false;
   };
   auto o = std::make_shared<LogOptions>();
   auto* log = app.add_subcommand("log", "Record an interaction with one or more people");
@@ -41,6 +42,9 @@ void RegisterLog(CLI::App& app, Registry& registry) {
   log->add_option("--note", o->note, "A note");
   log->add_option("--as", o->as,
                   "A team member whose interaction this is (their tie, their note; default me)");
+  log->add_option("--offered", o->offered,
+                  "Something I offered them (recorded as an expertise deposit)");
+  log->add_flag("--declined", o->declined, "The offer was declined (it still counts)");
   log->callback([&registry, o] {
     registry.selected = [o](Context& c) -> Result<void> {
       app::LogInput input;
@@ -87,6 +91,8 @@ void RegisterLog(CLI::App& app, Registry& registry) {
       }
       input.note = o->note;
       input.as_member = o->as;
+      input.offered = o->offered;
+      input.declined = o->declined;
       return Emit(c, c.app.Log(input), PrintInteraction);
     };
   });

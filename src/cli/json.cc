@@ -142,6 +142,8 @@ json InteractionObject(const app::InteractionView& view) {
   const auto& i = view.interaction;
   json attendees = json::array();
   for (const auto& ref : view.attendees) attendees.push_back(Ref(ref));
+  json offered = json::array();
+  for (const auto& entry : view.offered) offered.push_back(LedgerObject(entry));
   return {{"id", i.id.value},
           {"at", Time(i.at)},
           {"minutes", i.duration_min},
@@ -152,7 +154,8 @@ json InteractionObject(const app::InteractionView& view) {
           {"initiated_by", OptionalRef(view.initiator)},
           {"energy", i.energy},
           {"note", i.note},
-          {"source", i.source.empty() ? json(nullptr) : json(i.source)}};
+          {"source", i.source.empty() ? json(nullptr) : json(i.source)},
+          {"offered", offered}};
 }
 
 json IntroObject(const app::IntroView& view) {
@@ -338,7 +341,11 @@ std::string Json(const app::DemoSummary& summary) {
                {"ledger_entries", summary.ledger_entries},
                {"followups", summary.followups},
                {"notices", summary.notices},
-               {"hidden_influencers", summary.hidden_influencers}});
+               {"hidden_influencers", summary.hidden_influencers},
+               {"planted_expert", summary.planted_expert.empty()
+                                      ? nlohmann::json(nullptr)
+                                      : nlohmann::json({{"name", summary.planted_expert},
+                                                        {"through", summary.expert_contact}})}});
 }
 
 std::string Json(const app::ConfigRow& row) { return Text(ConfigObject(row)); }
@@ -585,6 +592,106 @@ std::string Json(const std::vector<app::VendorView>& vendors) {
     object["alert"] = view.alert ? AlertObject(*view.alert) : json(nullptr);
     return object;
   }));
+}
+
+// --- prep and asks (issue 5) --------------------------------------------------------------------
+
+namespace {
+
+json PathObject(const app::PathView& path) {
+  return {{"people", Array(path.people, Ref)},
+          {"strengths", path.strengths},
+          {"strength", path.strength}};
+}
+
+json AskObject(const app::AskView& view) {
+  return {{"id", view.ask.id.value},
+          {"person", Ref(view.person)},
+          {"owner", Ref(view.owner)},
+          {"text", view.ask.text},
+          {"outcome", core::Name(view.ask.outcome)},
+          {"at", Time(view.ask.at)},
+          {"answered_at", OptionalTime(view.ask.answered_at)},
+          {"withdrawal", LedgerObject(view.withdrawal)},
+          {"account", BalanceFields(view.balance)}};
+}
+
+std::string_view ApproachName(app::AskApproach approach) {
+  switch (approach) {
+    case app::AskApproach::kDirect:
+      return "direct";
+    case app::AskApproach::kIntroduction:
+      return "introduction";
+    case app::AskApproach::kDepositFirst:
+      return "deposit-first";
+    case app::AskApproach::kCold:
+      return "cold";
+  }
+  return "direct";
+}
+
+json NoteArray(const std::vector<core::Note>& notes) {
+  return Array(notes, [](const core::Note& note) {
+    return json{{"at", Time(note.at)}, {"text", note.text}};
+  });
+}
+
+}  // namespace
+
+std::string Json(const app::AskView& view) { return Text(AskObject(view)); }
+std::string Json(const std::vector<app::AskView>& views) { return Text(Array(views, AskObject)); }
+
+std::string Json(const app::AskForReport& report) {
+  json object = {{"text", report.text},
+                 {"words", report.words},
+                 {"tags", report.tags},
+                 {"matched", report.matched},
+                 {"influence_snapshot", report.influence_reused ? "reused" : "computed"}};
+  object["candidates"] = Array(report.candidates, [](const app::AskCandidate& c) {
+    return json{{"person", Ref(c.person)},
+                {"title", c.title},
+                {"score", c.score},
+                {"match", c.match},
+                {"influence", c.influence},
+                {"path", c.path ? PathObject(*c.path) : json(nullptr)},
+                {"evidence", c.evidence},
+                {"account", BalanceFields(c.balance)},
+                {"approach", ApproachName(c.approach)},
+                {"introducer", OptionalRef(c.introducer)},
+                {"deposit", Optional(c.deposit)},
+                {"advice", c.advice}};
+  });
+  return Text(object);
+}
+
+std::string Json(const app::PrepView& view) {
+  json needs = Array(view.needs, [](const app::NeedMatch& need) {
+    return json{{"need", need.need},
+                {"offers", Array(need.offers, [](const app::TeamOffer& o) {
+                   return json{{"member", Ref(o.member)}, {"offer", o.offer}, {"rating", o.rating}};
+                 })}};
+  });
+  json touches = Array(view.team_touches, [](const app::TeamTouch& touch) {
+    return json{{"member", Ref(touch.member)}, {"interactions", touch.interactions}};
+  });
+  json last_detail =
+      view.last_detail ? json{{"at", Time(view.last_detail->at)}, {"text", view.last_detail->text}}
+                       : json(nullptr);
+  json object = {{"person", PersonObject(view.row.person, view.row.org_name, view.row.reports_to)},
+                 {"attention",
+                  {{"family", NoteArray(view.family)},
+                   {"interests", NoteArray(view.interests)},
+                   {"origin", NoteArray(view.origin)},
+                   {"last_detail", last_detail},
+                   {"questions", view.questions}}},
+                 {"needs", needs},
+                 {"team_touches", touches},
+                 {"in_the_way", Optional(view.in_the_way)},
+                 {"followups", Array(view.followups, FollowUpObject)},
+                 {"account", BalanceFields(view.balance)},
+                 {"last_interactions", Array(view.last_interactions, InteractionObject)},
+                 {"asks", Array(view.asks, AskObject)}};
+  return Text(object);
 }
 
 }  // namespace allies::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ask_views.h"
 #include "app/demo.h"
 #include "app/import_views.h"
 #include "app/network_views.h"
@@ -60,5 +61,10 @@ std::string Json(const app::TeamReport& report);
 std::string Json(const std::vector<app::VendorView>& vendors);
 // --- weekly plan (issue 5), in json_plan.cc ---
 std::string Json(const app::PlanView& view);
+// --- prep and asks (issue 5) ---
+std::string Json(const app::AskView& view);
+std::string Json(const std::vector<app::AskView>& views);
+std::string Json(const app::AskForReport& report);
+std::string Json(const app::PrepView& view);
 
 }  // namespace allies::cli

@@ -287,6 +287,14 @@ void PrintInteraction(std::ostream& out, const app::InteractionView& view) {
   out << fmt::format("logged {} #{} with {} on {} ({} min, {}, {}, energy {})\n",
                      core::Name(i.kind), i.id.value, core::Join(names, ", "), FormatLocal(i.at),
                      i.duration_min, core::Name(i.setting), core::Name(i.purpose), i.energy);
+  for (const auto& entry : view.offered) {
+    std::string name = fmt::format("#{}", entry.person.value);
+    for (const auto& ref : view.attendees) {
+      if (ref.id == entry.person) name = ref.name;
+    }
+    out << fmt::format("deposited expertise {} with {}: {}\n", Number(entry.value, 1), name,
+                       entry.note);
+  }
 }
 
 void PrintLedger(std::ostream& out, const app::LedgerView& view) {
@@ -449,6 +457,10 @@ void PrintDemo(std::ostream& out, const app::DemoSummary& summary) {
       summary.ledger_entries, summary.followups, summary.notices);
   if (!summary.hidden_influencers.empty()) {
     out << "planted hidden influencers: " << core::Join(summary.hidden_influencers, ", ") << '\n';
+  }
+  if (!summary.planted_expert.empty()) {
+    out << fmt::format("planted expert: {} knows e-discovery; reach them through {}\n",
+                       summary.planted_expert, summary.expert_contact);
   }
 }
 

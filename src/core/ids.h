@@ -20,6 +20,7 @@ using LedgerId = Id<struct LedgerTag>;
 using IntroductionId = Id<struct IntroductionTag>;
 using FollowUpId = Id<struct FollowUpTag>;
 using NoticeId = Id<struct NoticeTag>;
+using AskId = Id<struct AskTag>;
 
 }  // namespace allies::core
 

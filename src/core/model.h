@@ -180,4 +180,22 @@ struct VendorNotice {
   Stamps stamps;
 };
 
+// --- asks (issue 5) ---------------------------------------------------------------------------
+
+// What came of an ask: still open, or answered yes or no.
+enum class AskOutcome { kPending, kYes, kNo };
+
+// Something I asked of someone: the withdrawal it was recorded as, and how it turned out.
+struct Ask {
+  AskId id;
+  LedgerId ledger;  // the withdrawal (small ask, favor asked or escalation)
+  PersonId person;  // whom I asked
+  PersonId owner;   // me or the team member who asked
+  std::string text;
+  AskOutcome outcome = AskOutcome::kPending;
+  TimePoint at{};
+  std::optional<TimePoint> answered_at;  // when the outcome was set to yes or no
+  Stamps stamps;
+};
+
 }  // namespace allies::core

@@ -112,4 +112,17 @@ std::string_view DepositKindNames() {
 }
 std::string_view WithdrawalKindNames() { return "small-ask, favor, escalation"; }
 
+// --- asks (issue 5) -----------------------------------------------------------------------------
+
+namespace {
+constexpr NameTable<AskOutcome, 3> kAskOutcomes{
+    {{AskOutcome::kPending, "pending"}, {AskOutcome::kYes, "yes"}, {AskOutcome::kNo, "no"}}};
+}  // namespace
+
+std::string_view Name(AskOutcome outcome) { return NameIn(kAskOutcomes, outcome); }
+std::optional<AskOutcome> ParseAskOutcome(std::string_view name) {
+  return ParseIn(kAskOutcomes, name);
+}
+std::string_view AskOutcomeNames() { return "yes, no, pending"; }
+
 }  // namespace allies::core

@@ -38,4 +38,9 @@ std::string_view PurposeNames();
 std::string_view DepositKindNames();
 std::string_view WithdrawalKindNames();
 
+// Asks (issue 5): "pending", "yes", "no".
+std::string_view Name(AskOutcome outcome);
+std::optional<AskOutcome> ParseAskOutcome(std::string_view name);
+std::string_view AskOutcomeNames();
+
 }  // namespace allies::core

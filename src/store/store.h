@@ -34,6 +34,9 @@ struct PersonFilter {
   std::optional<core::OrgId> org;
   bool only_team = false;  // team members only (not me)
   bool include_deleted = false;
+  // issue 5: the person rows only, every child list (emails, phones, tags, offers, needs, notes,
+  // dates) left empty: for passes over everybody that need names, departments and links.
+  bool without_children = false;
 };
 
 struct InteractionFilter {
@@ -53,6 +56,37 @@ struct FollowUpFilter {
   std::optional<core::PersonId> person;
   bool include_done = false;
   bool include_deleted = false;
+};
+
+// --- asks, full-text matching and the influence snapshot (issue 5) ---
+
+struct AskFilter {
+  std::optional<core::PersonId> person;
+  std::optional<core::PersonId> owner;
+  bool only_pending = false;
+  std::optional<core::TimePoint> since;  // at >= since
+  bool include_deleted = false;
+};
+
+// A person whose offers, needs or notes match a full-text query.
+struct TextMatch {
+  core::PersonId person;
+  double relevance = 0;  // -bm25: higher is better, always > 0
+};
+
+// Everyone's influence (DESIGN.md §3) as computed over the whole network on one day. Derived
+// data: the store drops it whenever a transaction writes anything else.
+struct InfluenceRow {
+  core::PersonId person;
+  double influence = 0;
+  double pagerank_percentile = 0;
+  double betweenness_percentile = 0;
+  double offer = 0;
+};
+
+struct InfluenceSnapshot {
+  core::Date day{};                // the day whose `now` the scores were computed for
+  std::vector<InfluenceRow> rows;  // by person id
 };
 
 class Store {
@@ -157,7 +191,7 @@ class Store {
 
   // --- merging two records of one person ----------------------------------------------------
   // Moves every reference to `from` onto `to`: attendances (one row when both attended),
-  // initiators and owners of interactions, both sides of ledger entries, introductions,
+  // initiators and owners of interactions, both sides of ledger entries, introductions, asks,
   // follow-ups, vendor notices' reporters, reports-to links (a link between the two is dropped)
   // and knows ties (a pair both had keeps the stronger; a tie between the two is dropped).
   // The person records themselves are left to the caller. InvalidArgument when from == to.
@@ -206,6 +240,27 @@ class Store {
   // as it was).
   [[nodiscard]] virtual Result<int> RestoreFrom(const std::string& path,
                                                 const std::string& keep_current_at) = 0;
+  // --- asks (issue 5) -----------------------------------------------------------------------
+  // The ledger entry must exist (NotFound otherwise); the text must not be empty.
+  [[nodiscard]] virtual Result<core::AskId> InsertAsk(const core::Ask& ask) = 0;
+  [[nodiscard]] virtual Result<void> UpdateAsk(const core::Ask& ask) = 0;
+  [[nodiscard]] virtual Result<core::Ask> GetAsk(core::AskId id) = 0;
+  // Sorted by time, then id.
+  [[nodiscard]] virtual Result<std::vector<core::Ask>> ListAsks(const AskFilter& filter) = 0;
+
+  // --- full-text matching (issue 5) ---------------------------------------------------------
+  // People not removed whose offers, needs or notes contain any of `words` (full text: case,
+  // accents and English word endings ignored; each word taken literally, never as query
+  // syntax), best first by BM25 with the columns weighted offers 4, notes 2, needs 1; at most
+  // `limit`. InvalidArgument when `words` is empty or holds an empty word.
+  [[nodiscard]] virtual Result<std::vector<TextMatch>> MatchPeople(
+      const std::vector<std::string>& words, std::size_t limit) = 0;
+
+  // --- the influence snapshot (issue 5) -----------------------------------------------------
+  // The last snapshot saved, unless a transaction has written anything else since (then none).
+  [[nodiscard]] virtual Result<std::optional<InfluenceSnapshot>> LoadInfluenceSnapshot() = 0;
+  // Replaces the snapshot; does not itself count as a change of the data.
+  [[nodiscard]] virtual Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) = 0;
 };
 
 }  // namespace allies::store

@@ -1479,6 +1479,258 @@ TEST_P(StoreTest, RestoreAllRefusesAValueInsertWouldRefuse) {
             "cannot restore interaction 9: energy 9 is out of range (expected 1 to 5)");
 }
 
+// --- asks, full-text matching, the influence snapshot (issue 5)
+// ---------------------------------------------------------------
+
+core::LedgerId AddWithdrawal(Store& store, PersonId person, PersonId owner, TimePoint at) {
+  LedgerEntry entry;
+  entry.person = person;
+  entry.owner = owner;
+  entry.at = at;
+  entry.kind = LedgerKind::kSmallAsk;
+  entry.value = 1;
+  return Must(store.InsertLedgerEntry(entry));
+}
+
+core::Ask MakeAsk(core::LedgerId ledger, PersonId person, PersonId owner, TimePoint at,
+                  std::string text, core::AskOutcome outcome = core::AskOutcome::kPending) {
+  core::Ask ask;
+  ask.ledger = ledger;
+  ask.person = person;
+  ask.owner = owner;
+  ask.at = at;
+  ask.text = std::move(text);
+  ask.outcome = outcome;
+  return ask;
+}
+
+TEST_P(StoreTest, AskRoundTripsAndListFiltersByPersonOwnerPendingAndTime) {
+  PersonId me = AddPerson("Me");
+  PersonId mate = AddPerson("Mate");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  auto first = Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, me, kNow - 48h), ann, me,
+                                              kNow - 48h, "Lend two testers for the ERP")));
+  auto second =
+      Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, bob, me, kNow - 72h), bob, me,
+                                     kNow - 72h, "Sponsor the DR test", core::AskOutcome::kYes)));
+  auto third = Must(store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, mate, kNow - 1h), ann,
+                                              mate, kNow - 1h, "Review the tender")));
+
+  core::Ask loaded = Must(store_->GetAsk(first));
+  EXPECT_EQ(loaded.person, ann);
+  EXPECT_EQ(loaded.owner, me);
+  EXPECT_EQ(loaded.text, "Lend two testers for the ERP");
+  EXPECT_EQ(loaded.outcome, core::AskOutcome::kPending);
+  EXPECT_EQ(loaded.at, kNow - 48h);
+  EXPECT_EQ(loaded.answered_at, std::nullopt);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(Must(store_->ListLedger({})).size(), 3u);
+
+  EXPECT_EQ(IdsOf(Must(store_->ListAsks({}))),
+            (std::vector<std::int64_t>{second.value, first.value, third.value}));
+  AskFilter filter;
+  filter.person = ann;
+  EXPECT_EQ(IdsOf(Must(store_->ListAsks(filter))),
+            (std::vector<std::int64_t>{first.value, third.value}));
+  filter.owner = me;
+  EXPECT_EQ(IdsOf(Must(store_->ListAsks(filter))), std::vector<std::int64_t>{first.value});
+  AskFilter pending;
+  pending.only_pending = true;
+  EXPECT_EQ(IdsOf(Must(store_->ListAsks(pending))),
+            (std::vector<std::int64_t>{first.value, third.value}));
+  AskFilter recent;
+  recent.since = kNow - 50h;
+  EXPECT_EQ(IdsOf(Must(store_->ListAsks(recent))),
+            (std::vector<std::int64_t>{first.value, third.value}));
+}
+
+TEST_P(StoreTest, UpdateAskSetsTheOutcomeAndSoftDeleteHidesIt) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  auto id = Must(store_->InsertAsk(
+      MakeAsk(AddWithdrawal(*store_, ann, me, kNow), ann, me, kNow, "Intro to the CFO")));
+  CommitAndBegin(kLater);
+  core::Ask ask = Must(store_->GetAsk(id));
+  ask.outcome = core::AskOutcome::kNo;
+  ask.answered_at = kLater;
+  Must(store_->UpdateAsk(ask));
+  core::Ask loaded = Must(store_->GetAsk(id));
+  EXPECT_EQ(loaded.outcome, core::AskOutcome::kNo);
+  EXPECT_EQ(loaded.answered_at, kLater);
+  EXPECT_EQ(loaded.stamps.created_at, kNow);
+  EXPECT_EQ(loaded.stamps.updated_at, kLater);
+
+  loaded.stamps.deleted_at = kLater;
+  Must(store_->UpdateAsk(loaded));
+  EXPECT_TRUE(Must(store_->ListAsks({})).empty());
+  AskFilter all;
+  all.include_deleted = true;
+  EXPECT_EQ(Must(store_->ListAsks(all)).size(), 1u);
+
+  ask.id = core::AskId{999};
+  auto missing = ErrorOf(store_->UpdateAsk(ask));
+  EXPECT_EQ(missing.code, ErrorCode::kNotFound);
+  EXPECT_EQ(missing.message, "no ask with id 999");
+  EXPECT_EQ(ErrorOf(store_->GetAsk(core::AskId{999})).message, "no ask with id 999");
+}
+
+TEST_P(StoreTest, AskWithoutTextOrWithAMissingWithdrawalIsRefusedAndNothingIsWritten) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  auto blank = ErrorOf(
+      store_->InsertAsk(MakeAsk(AddWithdrawal(*store_, ann, me, kNow), ann, me, kNow, "  ")));
+  EXPECT_EQ(blank.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(blank.message, "an ask needs a text saying what was asked");
+  auto orphan =
+      ErrorOf(store_->InsertAsk(MakeAsk(core::LedgerId{4242}, ann, me, kNow, "Budget line")));
+  EXPECT_EQ(orphan.code, ErrorCode::kNotFound);
+  EXPECT_EQ(orphan.message, "cannot insert an ask: no ledger entry with id 4242 (the withdrawal)");
+  EXPECT_TRUE(Must(store_->ListAsks({})).empty());
+}
+
+TEST_P(StoreTest, MatchPeopleWeighsOffersAboveNotesAboveNeeds) {
+  Person offers;
+  offers.name = "Offers";
+  offers.offers = {{"Kubernetes", 4}};
+  Person notes;
+  notes.name = "Notes";
+  notes.notes = {{kNow, "Ran the kubernetes platform at a bank"}};
+  Person needs;
+  needs.name = "Needs";
+  needs.needs = {"Needs someone who knows Kubernetes"};
+  Person other;
+  other.name = "Other";
+  other.offers = {{"budget", 5}};
+  PersonId by_need = Must(store_->InsertPerson(needs));
+  PersonId by_note = Must(store_->InsertPerson(notes));
+  PersonId by_offer = Must(store_->InsertPerson(offers));
+  Must(store_->InsertPerson(other));
+
+  auto matches = Must(store_->MatchPeople({"kubernetes"}, 10));
+  ASSERT_EQ(matches.size(), 3u);
+  EXPECT_EQ(matches[0].person, by_offer);
+  EXPECT_EQ(matches[1].person, by_note);
+  EXPECT_EQ(matches[2].person, by_need);
+  EXPECT_GT(matches[0].relevance, matches[1].relevance);
+  EXPECT_GT(matches[1].relevance, matches[2].relevance);
+  EXPECT_GT(matches[2].relevance, 0);
+  EXPECT_EQ(Must(store_->MatchPeople({"kubernetes"}, 1)).size(), 1u);
+}
+
+TEST_P(StoreTest, MatchPeopleIgnoresCaseAccentsAndEndingsAndTakesWordsLiterally) {
+  Person person;
+  person.name = "Zoë";
+  person.offers = {{"Data-centre migrations", 3}};
+  person.notes = {{kNow, "Grew up in Zürich"}};
+  PersonId zoe = Must(store_->InsertPerson(person));
+  auto ids = [&](std::vector<std::string> words) {
+    std::vector<PersonId> found;
+    for (const auto& match : Must(store_->MatchPeople(words, 10))) found.push_back(match.person);
+    return found;
+  };
+  EXPECT_EQ(ids({"MIGRATION"}), std::vector<PersonId>{zoe});
+  EXPECT_EQ(ids({"zurich"}), std::vector<PersonId>{zoe});
+  EXPECT_EQ(ids({"nothing", "centre"}), std::vector<PersonId>{zoe});
+  EXPECT_TRUE(ids({"payroll"}).empty());
+  // FTS5 syntax in a word is only text: no error, no match.
+  EXPECT_TRUE(ids({"NEAR(\"a\""}).empty());
+  EXPECT_TRUE(ids({"migr*"}).empty());
+  auto none = ErrorOf(store_->MatchPeople({}, 10));
+  EXPECT_EQ(none.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(ErrorOf(store_->MatchPeople({""}, 10)).code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, MatchPeopleFollowsUpdatesAndSkipsRemovedPeople) {
+  Person person;
+  person.name = "Ann";
+  person.offers = {{"payroll", 3}};
+  PersonId ann = Must(store_->InsertPerson(person));
+  ASSERT_EQ(Must(store_->MatchPeople({"payroll"}, 10)).size(), 1u);
+  person = Must(store_->GetPerson(ann));
+  person.offers = {{"treasury", 4}};
+  Must(store_->UpdatePerson(person));
+  EXPECT_TRUE(Must(store_->MatchPeople({"payroll"}, 10)).empty());
+  EXPECT_EQ(Must(store_->MatchPeople({"treasury"}, 10)).size(), 1u);
+  person.stamps.deleted_at = kNow;
+  Must(store_->UpdatePerson(person));
+  EXPECT_TRUE(Must(store_->MatchPeople({"treasury"}, 10)).empty());
+  CommitAndBegin(kLater);
+  EXPECT_TRUE(Must(store_->MatchPeople({"treasury"}, 10)).empty());
+}
+
+TEST_P(StoreTest, InfluenceSnapshotLastsUntilATransactionWritesSomethingElse) {
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  CommitAndBegin(kNow);
+  EXPECT_EQ(Must(store_->LoadInfluenceSnapshot()), std::nullopt);
+  InfluenceSnapshot snapshot;
+  snapshot.day = Date{std::chrono::year{2024} / 3 / 1};
+  snapshot.rows = {{ann, 0.7, 0.9, 0.5, 0.6}, {bob, 0.2, 0.1, 0.3, 0}};
+  Must(store_->SaveInfluenceSnapshot(snapshot));
+  CommitAndBegin(kNow);
+  // Only reads in between: the snapshot is still there.
+  Must(store_->ListPeople({}));
+  CommitAndBegin(kNow);
+  auto loaded = Must(store_->LoadInfluenceSnapshot());
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->day, snapshot.day);
+  ASSERT_EQ(loaded->rows.size(), 2u);
+  EXPECT_EQ(loaded->rows[0].person, ann);
+  EXPECT_DOUBLE_EQ(loaded->rows[0].influence, 0.7);
+  EXPECT_DOUBLE_EQ(loaded->rows[0].pagerank_percentile, 0.9);
+  EXPECT_DOUBLE_EQ(loaded->rows[0].betweenness_percentile, 0.5);
+  EXPECT_DOUBLE_EQ(loaded->rows[0].offer, 0.6);
+  EXPECT_EQ(loaded->rows[1].person, bob);
+  // A rolled-back write leaves it too.
+  AddPerson("Cy");
+  store_->Rollback();
+  Must(store_->Begin(kNow));
+  EXPECT_TRUE(Must(store_->LoadInfluenceSnapshot()).has_value());
+  // Any committed write drops it.
+  Must(store_->SetConfig("tie.half_life_days", "60"));
+  CommitAndBegin(kNow);
+  EXPECT_EQ(Must(store_->LoadInfluenceSnapshot()), std::nullopt);
+}
+
+TEST_P(StoreTest, ListPeopleWithoutChildrenLeavesEveryListEmpty) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  PersonId full = Must(store_->InsertPerson(FullPerson(org, boss)));
+  PersonFilter filter;
+  filter.without_children = true;
+  auto people = Must(store_->ListPeople(filter));
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].id, boss);  // sorted by name key, as always
+  const Person& light = people[1];
+  EXPECT_EQ(light.id, full);
+  EXPECT_EQ(light.name, "Élodie Martin");
+  EXPECT_EQ(light.department, "Finance");
+  EXPECT_EQ(light.reports_to, boss);
+  EXPECT_TRUE(light.is_team);
+  EXPECT_TRUE(light.emails.empty());
+  EXPECT_TRUE(light.tags.empty());
+  EXPECT_TRUE(light.offers.empty());
+  EXPECT_TRUE(light.needs.empty());
+  EXPECT_TRUE(light.notes.empty());
+  EXPECT_TRUE(light.dates.empty());
+  filter.tag = "budget holder";
+  EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{full.value});
+}
+
+TEST_P(StoreTest, ReassignPersonMovesAsksOfBothSides) {
+  PersonId me = AddPerson("Me");
+  PersonId keep = AddPerson("Keep");
+  PersonId dup = AddPerson("Dup");
+  auto asked = Must(store_->InsertAsk(
+      MakeAsk(AddWithdrawal(*store_, dup, me, kNow), dup, me, kNow, "Share the forecast")));
+  auto asking = Must(store_->InsertAsk(
+      MakeAsk(AddWithdrawal(*store_, me, dup, kNow), me, dup, kNow, "Cover the CAB")));
+  Must(store_->ReassignPerson(dup, keep));
+  EXPECT_EQ(Must(store_->GetAsk(asked)).person, keep);
+  EXPECT_EQ(Must(store_->GetAsk(asking)).owner, keep);
+}
+
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
@@ -1536,6 +1788,10 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
     // What a version-1 database looks like: no knows table, user_version 1.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
     raw.exec("DROP TABLE knows");
+    raw.exec("DROP TABLE ask");
+    raw.exec("DROP TABLE person_text");
+    raw.exec("DROP TABLE influence");
+    raw.exec("DROP TABLE influence_day");
     raw.exec("PRAGMA user_version = 1");
   }
   auto store = OpenSqliteStore(DbPath());
@@ -1543,6 +1799,44 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
   EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
   EXPECT_EQ(Must((*store)->ListPeople({})).size(), 1u);
   EXPECT_TRUE(Must((*store)->ListKnows()).empty());
+}
+
+TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable) {
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    Must((*store)->Begin(kNow));
+    Person person;
+    person.name = "Rita";
+    person.offers = {{"procurement rules", 4}, {"tenders", 3}};
+    person.needs = {"Wants fewer emergency purchases"};
+    person.notes = {{kNow, "Was a chef before procurement"}};
+    Must((*store)->InsertPerson(person));
+    Person plain;
+    plain.name = "Plain";
+    Must((*store)->InsertPerson(plain));
+    Must((*store)->Commit());
+  }
+  {
+    // What a version-3 database looks like: none of the tables of version 4.
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    for (const char* table : {"ask", "person_text", "influence", "influence_day"}) {
+      raw.exec(fmt::format("DROP TABLE {}", table));
+    }
+    raw.exec("PRAGMA user_version = 3");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  for (const char* word : {"tenders", "emergency", "chef"}) {
+    auto matches = Must((*store)->MatchPeople({word}, 10));
+    ASSERT_EQ(matches.size(), 1u) << word;
+    EXPECT_EQ(matches[0].person.value, 1) << word;
+  }
+  SQLite::Database raw(DbPath(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM person_text").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT offers FROM person_text WHERE rowid = 1").getString(),
+            "procurement rules ; tenders");
 }
 
 TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
@@ -1730,7 +2024,9 @@ TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBacku
   }
   {
     SQLite::Database raw(backup, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE knows");
+    for (const char* table : {"knows", "ask", "person_text", "influence_day", "influence"}) {
+      raw.exec(std::string("DROP TABLE ") + table);
+    }
     raw.exec("PRAGMA user_version = 1");
   }
   std::string backup_bytes = FileBytes(backup);

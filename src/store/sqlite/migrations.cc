@@ -254,12 +254,64 @@ DROP TABLE person_date;
 ALTER TABLE person_date_v3 RENAME TO person_date;
 )sql";
 
+// Schema version 4 (issue 5): asks with their outcome; a full-text index over what people offer,
+// need and are noted for (FTS5, rowid = person id, one row per person who has any of the three;
+// the store rewrites a person's row with their child rows); and the influence snapshot, derived
+// data that the store empties (influence_day) whenever a transaction writes anything else.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE ask (
+  id INTEGER PRIMARY KEY,
+  ledger_id INTEGER NOT NULL REFERENCES ledger (id),
+  person_id INTEGER NOT NULL REFERENCES person (id),
+  owner_id INTEGER NOT NULL REFERENCES person (id),
+  text TEXT NOT NULL CHECK (text <> ''),
+  outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'yes', 'no')),
+  at INTEGER NOT NULL,
+  answered_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER
+) STRICT;
+CREATE INDEX ask_person ON ask (person_id, at);
+CREATE INDEX ask_at ON ask (at);
+
+CREATE VIRTUAL TABLE person_text USING fts5 (
+  offers, needs, notes,
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO person_text (rowid, offers, needs, notes)
+SELECT p.id,
+       coalesce((SELECT group_concat(offer, ' ; ') FROM
+                 (SELECT offer FROM person_offer WHERE person_id = p.id ORDER BY position)), ''),
+       coalesce((SELECT group_concat(need, ' ; ') FROM
+                 (SELECT need FROM person_need WHERE person_id = p.id ORDER BY position)), ''),
+       coalesce((SELECT group_concat(note, ' ; ') FROM
+                 (SELECT note FROM person_note WHERE person_id = p.id ORDER BY position)), '')
+FROM person p
+WHERE EXISTS (SELECT 1 FROM person_offer WHERE person_id = p.id)
+   OR EXISTS (SELECT 1 FROM person_need WHERE person_id = p.id)
+   OR EXISTS (SELECT 1 FROM person_note WHERE person_id = p.id);
+
+CREATE TABLE influence_day (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+CREATE TABLE influence (
+  person_id INTEGER PRIMARY KEY REFERENCES person (id),
+  influence REAL NOT NULL,
+  pagerank_percentile REAL NOT NULL,
+  betweenness_percentile REAL NOT NULL,
+  offer REAL NOT NULL
+) STRICT;
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
+constexpr Migration kMigrations[] = {
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 

@@ -147,7 +147,7 @@ std::vector<core::Id<Tag>> ColumnIds(SQLite::Statement& statement) {
 
 Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
                                                     const std::vector<Param>& params,
-                                                    bool whole_table) {
+                                                    bool whole_table, bool children) {
   std::vector<Person> people;
   std::vector<std::string> keys;
   {
@@ -159,7 +159,7 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
       keys.push_back(statement->getColumn(14).getString());
     }
   }
-  if (people.empty()) return people;
+  if (people.empty() || !children) return SortByKey(std::move(people), keys);
 
   auto attach = [&](std::string_view columns, std::string_view table, auto&& add) {
     auto statement = Prepare(ChildQuery(columns, table, whole_table ? "" : where));
@@ -254,16 +254,35 @@ void SqliteStore::InsertPersonChildren(std::int64_t id, const Person& person) {
         s.bind(5, static_cast<std::int64_t>(date.date.day));
         BindOptional(s, 6, date.date.year);
       });
+  InsertPersonText(id, person);
+}
+
+// The person's row of the full-text index (schema v4), written last so that a failure of an
+// earlier child row leaves none behind. People with nothing to search get no row.
+void SqliteStore::InsertPersonText(std::int64_t id, const Person& person) {
+  if (person.offers.empty() && person.needs.empty() && person.notes.empty()) return;
+  std::vector<std::string> offers;
+  std::vector<std::string> notes;
+  for (const core::Offer& offer : person.offers) offers.push_back(offer.key);
+  for (const core::Note& note : person.notes) notes.push_back(note.text);
+  auto statement =
+      Prepare("INSERT INTO person_text (rowid, offers, needs, notes) VALUES (?, ?, ?, ?)");
+  statement->bind(1, id);
+  statement->bind(2, core::Join(offers, " ; "));
+  statement->bind(3, core::Join(person.needs, " ; "));
+  statement->bind(4, core::Join(notes, " ; "));
+  statement->exec();
 }
 
 void SqliteStore::DeletePersonChildren(std::int64_t id) {
-  for (std::string_view sql : {"DELETE FROM person_email WHERE person_id = ?",
-                               "DELETE FROM person_phone WHERE person_id = ?",
-                               "DELETE FROM person_tag WHERE person_id = ?",
-                               "DELETE FROM person_offer WHERE person_id = ?",
-                               "DELETE FROM person_need WHERE person_id = ?",
-                               "DELETE FROM person_note WHERE person_id = ?",
-                               "DELETE FROM person_date WHERE person_id = ?"}) {
+  for (std::string_view sql :
+       {"DELETE FROM person_email WHERE person_id = ?",
+        "DELETE FROM person_phone WHERE person_id = ?",
+        "DELETE FROM person_tag WHERE person_id = ?",
+        "DELETE FROM person_offer WHERE person_id = ?",
+        "DELETE FROM person_need WHERE person_id = ?",
+        "DELETE FROM person_note WHERE person_id = ?",
+        "DELETE FROM person_date WHERE person_id = ?", "DELETE FROM person_text WHERE rowid = ?"}) {
     auto statement = Prepare(sql);
     statement->bind(1, id);
     statement->exec();
@@ -375,7 +394,8 @@ Result<std::vector<Person>> SqliteStore::ListPeople(const PersonFilter& filter) 
   std::string where =
       conditions.empty() ? std::string() : "WHERE " + core::Join(conditions, " AND ");
   bool whole_table = !filter.department && !filter.tag && !filter.org && !filter.only_team;
-  return Read("list people", [&] { return LoadPeople(where, params, whole_table); });
+  return Read("list people",
+              [&] { return LoadPeople(where, params, whole_table, !filter.without_children); });
 }
 
 Result<std::vector<PersonId>> SqliteStore::FindPeopleByName(std::string_view name_key,

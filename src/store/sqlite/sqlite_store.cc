@@ -40,6 +40,8 @@ std::string_view TableName(Table table) {
       return "organization";
     case Table::kInteraction:
       return "interaction";
+    case Table::kLedger:
+      return "ledger entry";
   }
   return "record";
 }
@@ -84,6 +86,7 @@ Result<void> SqliteStore::Begin(core::TimePoint now) {
                 fmt::format("cannot start a transaction on \"{}\": {}", path_, e.what()));
   }
   in_transaction_ = true;
+  wrote_data_ = false;
   now_ = now;
   return {};
 }
@@ -93,6 +96,7 @@ Result<void> SqliteStore::Commit() {
     return Fail(ErrorCode::kInternal, "cannot commit: no transaction is open");
   }
   try {
+    if (wrote_data_) Prepare("DELETE FROM influence_day")->exec();
     Prepare("COMMIT")->exec();
   } catch (const SQLite::Exception& e) {
     // SQLite keeps the transaction open after some failures (SQLITE_BUSY) and ends it after
@@ -107,6 +111,7 @@ Result<void> SqliteStore::Commit() {
 void SqliteStore::Rollback() noexcept {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
   in_transaction_ = false;
+  wrote_data_ = false;
 }
 
 void SqliteStore::UndoInsert(std::string_view delete_sql, std::int64_t id) noexcept {
@@ -133,6 +138,9 @@ bool SqliteStore::Exists(Table table, std::int64_t id) {
       break;
     case Table::kInteraction:
       sql = "SELECT 1 FROM interaction WHERE id = ?";
+      break;
+    case Table::kLedger:
+      sql = "SELECT 1 FROM ledger WHERE id = ?";
       break;
   }
   auto statement = Prepare(sql);

@@ -33,7 +33,7 @@ using core::Fail;
 using Param = std::variant<std::int64_t, std::string>;
 
 // The tables a record may reference, so a foreign-key failure can name the missing record.
-enum class Table { kPerson, kOrg, kInteraction };
+enum class Table { kPerson, kOrg, kInteraction, kLedger };
 
 struct Reference {
   Table table;
@@ -230,6 +230,15 @@ class SqliteStore final : public Store {
   Result<void> RestoreAll(const core::Dataset& data) override;
   Result<void> BackupTo(const std::string& path, bool overwrite) override;
   Result<int> RestoreFrom(const std::string& path, const std::string& keep_current_at) override;
+  // asks, full-text matching and the influence snapshot (sqlite_ask.cc)
+  Result<core::AskId> InsertAsk(const core::Ask& ask) override;
+  Result<void> UpdateAsk(const core::Ask& ask) override;
+  Result<core::Ask> GetAsk(core::AskId id) override;
+  Result<std::vector<core::Ask>> ListAsks(const AskFilter& filter) override;
+  Result<std::vector<TextMatch>> MatchPeople(const std::vector<std::string>& words,
+                                             std::size_t limit) override;
+  Result<std::optional<InfluenceSnapshot>> LoadInfluenceSnapshot() override;
+  Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) override;
 
  private:
   // Returns the cached statement for `sql`, preparing it on first use.
@@ -260,9 +269,11 @@ class SqliteStore final : public Store {
   // names the person table `p`, the organization table `o`; `whole_table` says it selects
   // (nearly) every row, so child rows are read without filtering.
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
-                                               const std::vector<Param>& params, bool whole_table);
+                                               const std::vector<Param>& params, bool whole_table,
+                                               bool children = true);
   void InsertPersonChildren(std::int64_t id, const core::Person& person);
   void DeletePersonChildren(std::int64_t id);
+  void InsertPersonText(std::int64_t id, const core::Person& person);
   core::Error PersonWriteError(const SQLite::Exception& e, std::string_view action,
                                const core::Person& person);
   Result<std::vector<core::Organization>> LoadOrgs(std::string_view where,
@@ -285,6 +296,7 @@ class SqliteStore final : public Store {
                                     const core::Interaction& interaction);
   Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
                                                     const std::vector<Param>& params);
+  Result<std::vector<core::Ask>> LoadAsks(std::string_view where, const std::vector<Param>& params);
 
   // the whole database (sqlite_backup.cc, with the parts that need the record helpers in
   // sqlite_people.cc and sqlite_activity.cc). Restore* write records with their ids and stamps
@@ -303,6 +315,9 @@ class SqliteStore final : public Store {
   std::string path_;
   int schema_version_;
   bool in_transaction_ = false;
+  // Set by every write of the open transaction but SaveInfluenceSnapshot: Commit() then drops
+  // the influence snapshot, which no longer matches the data.
+  bool wrote_data_ = false;
   core::TimePoint now_{};
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
@@ -318,6 +333,7 @@ Result<T> SqliteStore::Write(std::string_view action, Undo undo, Body&& body, Di
                 fmt::format("cannot {} outside a transaction (Begin was not called)", action));
   }
   const bool savepoint = undo == Undo::kSavepoint;
+  wrote_data_ = true;
   try {
     if (savepoint) Prepare("SAVEPOINT allies_write")->exec();
   } catch (const SQLite::Exception& e) {

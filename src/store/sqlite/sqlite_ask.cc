@@ -1,0 +1,246 @@
+// Asks, full-text matching of people and the influence snapshot of the SQLite back end (schema
+// version 4, issue 5).
+
+#include <sqlite3.h>
+
+#include "core/names.h"
+#include "core/text.h"
+#include "store/sqlite/sqlite_store_impl.h"
+
+namespace allies::store::sqlite {
+namespace {
+
+using core::Ask;
+using core::AskId;
+
+Result<void> ValidateAsk(const Ask& ask) {
+  if (core::Trim(ask.text).empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "an ask needs a text saying what was asked");
+  }
+  return {};
+}
+
+// ?1 .. ?8: the fields shared by INSERT and UPDATE.
+void BindAsk(SQLite::Statement& statement, const Ask& ask) {
+  statement.bind(1, ask.ledger.value);
+  statement.bind(2, ask.person.value);
+  statement.bind(3, ask.owner.value);
+  statement.bind(4, ask.text);
+  statement.bind(5, std::string(core::Name(ask.outcome)));
+  statement.bind(6, Seconds(ask.at));
+  BindOptional(statement, 7, ask.answered_at);
+}
+
+std::vector<Reference> AskReferences(const Ask& ask) {
+  return {{Table::kLedger, ask.ledger.value, "withdrawal"},
+          {Table::kPerson, ask.person.value, "person asked"},
+          {Table::kPerson, ask.owner.value, "owner"}};
+}
+
+// An FTS5 query that takes each word literally: "word" OR "other", quotes doubled.
+std::string LiteralQuery(const std::vector<std::string>& words) {
+  std::vector<std::string> quoted;
+  quoted.reserve(words.size());
+  for (const std::string& word : words) {
+    std::string text = "\"";
+    for (char c : word) {
+      if (c == '"') text += '"';
+      text += c;
+    }
+    quoted.push_back(text + "\"");
+  }
+  return core::Join(quoted, " OR ");
+}
+
+}  // namespace
+
+// --- asks ---------------------------------------------------------------------------------------
+
+Result<std::vector<Ask>> SqliteStore::LoadAsks(std::string_view where,
+                                               const std::vector<Param>& params) {
+  auto statement = Prepare(fmt::format(
+      "SELECT id, ledger_id, person_id, owner_id, text, outcome, at, answered_at, created_at, "
+      "updated_at, deleted_at FROM ask {} ORDER BY at, id",
+      where));
+  BindParams(*statement, params);
+  std::vector<Ask> asks;
+  while (statement->executeStep()) {
+    Ask ask;
+    ask.id = AskId{statement->getColumn(0).getInt64()};
+    ask.ledger = core::LedgerId{statement->getColumn(1).getInt64()};
+    ask.person = core::PersonId{statement->getColumn(2).getInt64()};
+    ask.owner = core::PersonId{statement->getColumn(3).getInt64()};
+    ask.text = statement->getColumn(4).getString();
+    ALLIES_TRY(ask.outcome,
+               ColumnEnum<core::AskOutcome>(*statement, 5, core::ParseAskOutcome, "ask outcome"));
+    ask.at = FromSeconds(statement->getColumn(6).getInt64());
+    ask.answered_at = ColumnOptionalTime(*statement, 7);
+    ask.stamps = ColumnStamps(*statement, 8);
+    asks.push_back(std::move(ask));
+  }
+  return asks;
+}
+
+Result<AskId> SqliteStore::InsertAsk(const Ask& ask) {
+  constexpr std::string_view kAction = "insert an ask";
+  ALLIES_TRY_VOID(ValidateAsk(ask));
+  return Write<AskId>(
+      kAction, Undo::kStatement,
+      [&]() -> Result<AskId> {
+        auto statement = Prepare(
+            "INSERT INTO ask (ledger_id, person_id, owner_id, text, outcome, at, answered_at, "
+            "created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, "
+            "NULL)");
+        BindAsk(*statement, ask);
+        statement->bind(8, Seconds(now_));
+        statement->exec();
+        return AskId{db_->getLastInsertRowid()};
+      },
+      [&](const SQLite::Exception& e) { return WriteError(e, kAction, AskReferences(ask)); });
+}
+
+Result<void> SqliteStore::UpdateAsk(const Ask& ask) {
+  std::string action = fmt::format("update ask {}", ask.id.value);
+  ALLIES_TRY_VOID(ValidateAsk(ask));
+  return Write<void>(
+      action, Undo::kStatement,
+      [&]() -> Result<void> {
+        auto statement = Prepare(
+            "UPDATE ask SET ledger_id = ?1, person_id = ?2, owner_id = ?3, text = ?4, "
+            "outcome = ?5, at = ?6, answered_at = ?7, updated_at = ?8, deleted_at = ?9 "
+            "WHERE id = ?10");
+        BindAsk(*statement, ask);
+        statement->bind(8, Seconds(now_));
+        BindOptional(*statement, 9, ask.stamps.deleted_at);
+        statement->bind(10, ask.id.value);
+        if (statement->exec() == 0) {
+          return Fail(ErrorCode::kNotFound, fmt::format("no ask with id {}", ask.id.value));
+        }
+        return {};
+      },
+      [&](const SQLite::Exception& e) { return WriteError(e, action, AskReferences(ask)); });
+}
+
+Result<Ask> SqliteStore::GetAsk(AskId id) {
+  return Read(fmt::format("read ask {}", id.value), [&]() -> Result<Ask> {
+    ALLIES_TRY(auto asks, LoadAsks("WHERE id = ?", {id.value}));
+    if (asks.empty()) return Fail(ErrorCode::kNotFound, fmt::format("no ask with id {}", id.value));
+    return std::move(asks.front());
+  });
+}
+
+Result<std::vector<Ask>> SqliteStore::ListAsks(const AskFilter& filter) {
+  std::vector<std::string> conditions;
+  std::vector<Param> params;
+  if (!filter.include_deleted) conditions.emplace_back("deleted_at IS NULL");
+  if (filter.only_pending) conditions.emplace_back("outcome = 'pending'");
+  if (filter.person) {
+    conditions.emplace_back("person_id = ?");
+    params.emplace_back(filter.person->value);
+  }
+  if (filter.owner) {
+    conditions.emplace_back("owner_id = ?");
+    params.emplace_back(filter.owner->value);
+  }
+  if (filter.since) {
+    conditions.emplace_back("at >= ?");
+    params.emplace_back(Seconds(*filter.since));
+  }
+  std::string where =
+      conditions.empty() ? std::string() : "WHERE " + core::Join(conditions, " AND ");
+  return Read("list asks", [&] { return LoadAsks(where, params); });
+}
+
+// --- full-text matching -------------------------------------------------------------------------
+
+Result<std::vector<TextMatch>> SqliteStore::MatchPeople(const std::vector<std::string>& words,
+                                                        std::size_t limit) {
+  if (words.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "a full-text search needs at least one word");
+  }
+  for (const std::string& word : words) {
+    if (word.empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "a full-text search word must not be empty");
+    }
+  }
+  return Read("search offers, needs and notes", [&]() -> Result<std::vector<TextMatch>> {
+    auto statement = Prepare(
+        "SELECT t.rowid, bm25(person_text, 4.0, 1.0, 2.0) AS rank FROM person_text t "
+        "JOIN person p ON p.id = t.rowid "
+        "WHERE person_text MATCH ?1 AND p.deleted_at IS NULL ORDER BY rank, t.rowid LIMIT ?2");
+    statement->bind(1, LiteralQuery(words));
+    statement->bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    std::vector<TextMatch> matches;
+    while (statement->executeStep()) {
+      double relevance = -statement->getColumn(1).getDouble();
+      // BM25 of a term found in most rows can reach 0; keep every match above 0.
+      matches.push_back(
+          {core::PersonId{statement->getColumn(0).getInt64()}, std::max(relevance, 1e-9)});
+    }
+    return matches;
+  });
+}
+
+// --- the influence snapshot ---------------------------------------------------------------------
+
+Result<std::optional<InfluenceSnapshot>> SqliteStore::LoadInfluenceSnapshot() {
+  return Read("load the influence snapshot", [&]() -> Result<std::optional<InfluenceSnapshot>> {
+    InfluenceSnapshot snapshot;
+    {
+      auto statement = Prepare("SELECT day FROM influence_day WHERE id = 1");
+      if (!statement->executeStep()) return std::optional<InfluenceSnapshot>();
+      std::string day = statement->getColumn(0).getString();
+      auto date = core::ParseDate(day);
+      if (!date) {
+        return Fail(ErrorCode::kIo,
+                    fmt::format("the database holds a bad influence snapshot day \"{}\"", day));
+      }
+      snapshot.day = *date;
+    }
+    auto statement = Prepare(
+        "SELECT person_id, influence, pagerank_percentile, betweenness_percentile, offer "
+        "FROM influence ORDER BY person_id");
+    while (statement->executeStep()) {
+      snapshot.rows.push_back(
+          {core::PersonId{statement->getColumn(0).getInt64()}, statement->getColumn(1).getDouble(),
+           statement->getColumn(2).getDouble(), statement->getColumn(3).getDouble(),
+           statement->getColumn(4).getDouble()});
+    }
+    return std::optional<InfluenceSnapshot>(std::move(snapshot));
+  });
+}
+
+Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) {
+  constexpr std::string_view kAction = "save the influence snapshot";
+  const bool wrote_data = wrote_data_;
+  auto result = Write<void>(
+      kAction, Undo::kSavepoint,
+      [&]() -> Result<void> {
+        Prepare("DELETE FROM influence")->exec();
+        Prepare("DELETE FROM influence_day")->exec();
+        {
+          auto statement = Prepare("INSERT INTO influence_day (id, day) VALUES (1, ?)");
+          statement->bind(1, core::FormatDate(snapshot.day));
+          statement->exec();
+        }
+        auto statement = Prepare(
+            "INSERT INTO influence (person_id, influence, pagerank_percentile, "
+            "betweenness_percentile, offer) VALUES (?, ?, ?, ?, ?)");
+        for (const InfluenceRow& row : snapshot.rows) {
+          statement->bind(1, row.person.value);
+          statement->bind(2, row.influence);
+          statement->bind(3, row.pagerank_percentile);
+          statement->bind(4, row.betweenness_percentile);
+          statement->bind(5, row.offer);
+          statement->exec();
+          statement->reset();
+        }
+        return {};
+      },
+      [&](const SQLite::Exception& e) { return WriteError(e, kAction, std::vector<Reference>{}); });
+  // Derived data: saving it is not a change of the data it was derived from.
+  wrote_data_ = wrote_data;
+  return result;
+}
+
+}  // namespace allies::store::sqlite
