@@ -294,3 +294,40 @@ TEST_F(PlanTest, BadValuesAreRefusedWithAMessage) {
 
 }  // namespace
 }  // namespace allies::testing
+
+namespace allies::testing {
+namespace {
+
+// An ask recorded with `allies ask` long ago and still pending is open: the plan warns.
+TEST(PlanAskTest, AnOldPendingRecordedAskStillCounts) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json before = box.Json({"plan", "--week", "2026-W49"});
+  ASSERT_FALSE(before["items"].empty());
+  std::string target;
+  for (const auto& item : before["items"]) {
+    if (!item["open_ask"].get<bool>()) {
+      target = std::to_string(item["person"]["id"].get<int>());
+      break;
+    }
+  }
+  ASSERT_FALSE(target.empty());
+  // Ninety days before the sandbox's now: outside the 30-day window, but never answered.
+  auto asked =
+      box.Run({"--now", "2026-08-28T09:00:00Z", "ask", target, "budget for the SIEM pilot"});
+  ASSERT_EQ(asked.exit_code, 0) << asked.err;
+  json after = box.Json({"plan", "--week", "2026-W49"});
+  bool found = false;
+  for (const auto& item : after["items"]) {
+    if (std::to_string(item["person"]["id"].get<int>()) != target) continue;
+    found = true;
+    EXPECT_TRUE(item["open_ask"].get<bool>());
+    EXPECT_NE(item["invitation"].get<std::string>().find("budget for the SIEM pilot"),
+              std::string::npos)
+        << item["invitation"];
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace allies::testing
