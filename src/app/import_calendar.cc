@@ -113,15 +113,16 @@ std::string SourceOf(const formats::CalendarEvent& event) {
   return source;
 }
 
-void CountSkip(ImportReport& report, std::string_view why) {
-  ++report.skipped;
+void CountSkip(ImportReport& report, std::string_view why, std::size_t n = 1) {
+  if (n == 0) return;
+  report.skipped += n;
   for (auto& [reason, count] : report.skipped_meetings) {
     if (reason == why) {
-      ++count;
+      count += n;
       return;
     }
   }
-  report.skipped_meetings.emplace_back(std::string(why), 1);
+  report.skipped_meetings.emplace_back(std::string(why), n);
 }
 
 bool SameMeeting(const core::Interaction& a, const core::Interaction& b) {
@@ -171,7 +172,7 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     report_.warnings.push_back(
         fmt::format("{}: unknown time zone {}, read as {}", file, Quote(zone), input_.zone));
   }
-  for (std::size_t i = 0; i < calendar.cancelled; ++i) CountSkip(report_, "cancelled");
+  CountSkip(report_, "cancelled", calendar.cancelled);
   if (!sourced_loaded_) {
     ALLIES_TRY_VOID(
         store_.ForEachInteraction(store::InteractionFilter{},

@@ -470,6 +470,23 @@ std::string Json(const app::ReachReport& report) {
   return Text(object);
 }
 
+namespace {
+
+json SnapshotObject(const app::SnapshotReport& report) {
+  return {{"dry_run", report.dry_run},
+          {"people", report.people},
+          {"organizations", report.organizations},
+          {"interactions", report.interactions},
+          {"ledger", report.ledger},
+          {"introductions", report.introductions},
+          {"followups", report.followups},
+          {"vendor_notices", report.vendor_notices},
+          {"knows", report.knows},
+          {"config", report.config}};
+}
+
+}  // namespace
+
 std::string Json(const app::ImportReport& report) {
   json errors = json::array();
   for (const auto& error : report.errors) {
@@ -496,7 +513,7 @@ std::string Json(const app::ImportReport& report) {
                  {"errors", errors},
                  {"warnings", report.warnings},
                  {"sample", report.sample}};
-  if (report.snapshot) object["snapshot"] = json::parse(Json(*report.snapshot));
+  if (report.snapshot) object["snapshot"] = SnapshotObject(*report.snapshot);
   return Text(object);
 }
 
@@ -515,18 +532,7 @@ std::string Json(const app::MergeView& view) {
 
 // --- export, snapshot, backup (issue 4) ---
 
-std::string Json(const app::SnapshotReport& report) {
-  return Text(json{{"dry_run", report.dry_run},
-                   {"people", report.people},
-                   {"organizations", report.organizations},
-                   {"interactions", report.interactions},
-                   {"ledger", report.ledger},
-                   {"introductions", report.introductions},
-                   {"followups", report.followups},
-                   {"vendor_notices", report.vendor_notices},
-                   {"knows", report.knows},
-                   {"config", report.config}});
-}
+std::string Json(const app::SnapshotReport& report) { return Text(SnapshotObject(report)); }
 
 std::string Json(const app::BackupReport& report) {
   return Text(json{{"path", report.path}, {"bytes", report.bytes}, {"people", report.people}});
