@@ -400,11 +400,26 @@ class RoundTripTest : public ::testing::Test {
 };
 
 TEST_F(RoundTripTest, ExportAllThenImportReproducesTheDatabase) {
+  // Asks and a team member's follow-up, which format version 2 added.
+  json team = from_.Json({"team", "list"});
+  ASSERT_FALSE(team.empty());
+  const std::string member = std::to_string(team[0]["id"].get<int>());
+  ASSERT_EQ(from_.Run({"ask", "7", "a reference for the ERP vendor", "--outcome", "yes"}).exit_code,
+            0);
+  ASSERT_EQ(from_.Run({"ask", "8", "two testers for the upgrade"}).exit_code, 0);
+  ASSERT_EQ(
+      from_.Run({"followup", "add", "9", "send the slides", "--due", "2026-12-01", "--as", member})
+          .exit_code,
+      0);
   const auto file = (to_.dir() / "all.json").string();
   ASSERT_EQ(from_.Run({"export", "all", "--out", file}).exit_code, 0);
   auto report = to_.Json({"import", file});
   EXPECT_EQ(report["files"][0]["format"], "allies export");
   EXPECT_GT(report["snapshot"]["interactions"].get<int>(), 1000);
+  EXPECT_GE(report["snapshot"]["asks"].get<int>(), 2);
+  EXPECT_EQ(to_.Json({"ask", "list"}), from_.Json({"ask", "list"}));
+  EXPECT_EQ(to_.Json({"followup", "list", "--as", member}),
+            from_.Json({"followup", "list", "--as", member}));
   auto original = json::parse(ReadAll(file));
   auto again = json::parse(to_.Run({"export", "all"}).out);
   original.erase("exported_at");

@@ -100,6 +100,24 @@ TEST_F(TeamE2eTest, AsMustNameMeOrATeamMember) {
             "--as)\n");
 }
 
+TEST_F(TeamE2eTest, AnIntroductionByAMemberIsTheirDepositWithBoth) {
+  AddMember("Theo Member");
+  MustRun({"person", "add", "Fiona Banks"});
+  MustRun({"person", "add", "Omar Reyes"});
+  MustRun({"intro", "add", "Fiona Banks", "Omar Reyes", "--by", "Theo Member"});
+  EXPECT_EQ(box.Json({"balance"}).size(), 0u);  // not mine
+  json theirs = box.Json({"balance", "--as", "Theo Member"});
+  ASSERT_EQ(theirs.size(), 2u);
+  for (const auto& account : theirs) {
+    EXPECT_DOUBLE_EQ(account["balance"].get<double>(), 3.0) << account;  // introduction made
+  }
+  // Someone outside the team introducing two people is recorded, but is nobody's deposit.
+  MustRun({"person", "add", "Pat Outsider"});
+  MustRun({"intro", "add", "Fiona Banks", "Omar Reyes", "--by", "Pat Outsider"});
+  EXPECT_EQ(box.Json({"balance", "--as", "Theo Member"}), theirs);
+  EXPECT_EQ(box.Json({"balance"}).size(), 0u);
+}
+
 TEST_F(TeamE2eTest, DepositAsMemberGoesToTheirAccountOnly) {
   AddMember("Theo Member");
   MustRun({"person", "add", "Fiona Banks"});
@@ -136,15 +154,20 @@ TEST_F(TeamE2eTest, NobodySeesAnotherMembersNotesOrLedger) {
   MustRun({"log", "meeting", "--with", "Fiona Banks", "--with", "Theo Member", "--at",
            "2026-11-13T10:00:00Z", "--note", "DANA-MEETING-NOTE"});
   MustRun({"deposit", "Fiona Banks", "favor", "--note", "DANA-LEDGER-NOTE"});
+  MustRun({"followup", "add", "Fiona Banks", "THEO-FOLLOWUP", "--due", "2026-11-30", "--as",
+           "Theo Member"});
+  MustRun({"followup", "add", "Fiona Banks", "UMA-FOLLOWUP", "--due", "2026-11-29", "--as",
+           "Uma Member"});
 
   struct Viewer {
     std::vector<std::string> as;  // the --as option, empty for me
     std::vector<std::string> own;
     std::vector<std::string> others;
   };
-  const std::vector<std::string> theo = {"THEO-LUNCH-NOTE", "THEO-MEETING-NOTE",
-                                         "THEO-LEDGER-NOTE"};
-  const std::vector<std::string> uma = {"UMA-COFFEE-NOTE", "UMA-LEDGER-NOTE", "UMA-ASK-NOTE"};
+  const std::vector<std::string> theo = {"THEO-LUNCH-NOTE", "THEO-MEETING-NOTE", "THEO-LEDGER-NOTE",
+                                         "THEO-FOLLOWUP"};
+  const std::vector<std::string> uma = {"UMA-COFFEE-NOTE", "UMA-LEDGER-NOTE", "UMA-ASK-NOTE",
+                                        "UMA-FOLLOWUP"};
   const std::vector<std::string> dana = {"DANA-MEETING-NOTE", "DANA-LEDGER-NOTE",
                                          "DANA-PERSONAL-NOTE", "DANA-FOLLOWUP"};
   auto join = [](std::vector<std::string> a, const std::vector<std::string>& b) {
@@ -163,7 +186,8 @@ TEST_F(TeamE2eTest, NobodySeesAnotherMembersNotesOrLedger) {
           std::vector<std::string>{"show", "Theo Member"},
           std::vector<std::string>{"show", "Uma Member"}, std::vector<std::string>{"show", "me"},
           std::vector<std::string>{"balance"}, std::vector<std::string>{"balance", "Fiona Banks"},
-          std::vector<std::string>{"ties"}, std::vector<std::string>{"team", "report"}}) {
+          std::vector<std::string>{"ties"}, std::vector<std::string>{"team", "report"},
+          std::vector<std::string>{"followup", "list", "--all"}}) {
       command.insert(command.end(), viewer.as.begin(), viewer.as.end());
       seen += Out(command);
       command.emplace_back("--json");
@@ -179,6 +203,28 @@ TEST_F(TeamE2eTest, NobodySeesAnotherMembersNotesOrLedger) {
       EXPECT_EQ(seen.find(text), std::string::npos) << who << " must not see " << text;
     }
   }
+
+  // My daily briefing and my meeting prep show my follow-ups only.
+  for (const std::string& mine :
+       {Out({"today"}), Out({"today", "--json"}), Out({"prep", "Fiona Banks"}),
+        Out({"prep", "Fiona Banks", "--json"})}) {
+    EXPECT_NE(mine.find("DANA-FOLLOWUP"), std::string::npos) << mine;
+    EXPECT_EQ(mine.find("THEO-FOLLOWUP"), std::string::npos) << mine;
+    EXPECT_EQ(mine.find("UMA-FOLLOWUP"), std::string::npos) << mine;
+  }
+  // A member can only complete their own follow-ups; another's is as unknown as a missing one.
+  json theirs = box.Json({"followup", "list", "--as", "Theo Member"});
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[0]["owner"]["name"], "Theo Member");
+  const std::string theo_id = std::to_string(theirs[0]["id"].get<int>());
+  auto refused = box.Run({"followup", "done", theo_id, "--as", "Uma Member"});
+  EXPECT_EQ(refused.exit_code, 3) << refused.err;
+  EXPECT_EQ(refused.err,
+            "error: no follow-up with id " + theo_id +
+                " of \"Uma Member\" (see `allies followup list --as \"Uma Member\"`)\n");
+  EXPECT_EQ(box.Run({"followup", "done", theo_id}).exit_code, 3);  // not mine either
+  json done = box.Json({"followup", "done", theo_id, "--as", "Theo Member"});
+  EXPECT_FALSE(done["done_at"].is_null());
 
   // The meetings themselves are shared: I see Theo's meeting with me, without its note.
   json page = box.Json({"show", "Fiona Banks"});

@@ -209,9 +209,11 @@ Result<IntroView> App::Introduce(const IntroInput& input) {
                   fmt::format("cannot introduce {} to themselves", first.name));
     }
     core::PersonId by = me;
+    bool by_my_team = true;  // me or a team member: then the introduction is their deposit
     if (input.by) {
       ALLIES_TRY(auto introducer, internal::ResolvePerson(store_, *input.by));
       by = introducer.id;
+      by_my_team = introducer.is_me || introducer.is_team;
     }
     if (by == first.id || by == second.id) {
       return Fail(ErrorCode::kInvalidArgument, "the introducer must be a third person");
@@ -223,15 +225,16 @@ Result<IntroView> App::Introduce(const IntroInput& input) {
     intro.at = input.at.value_or(now_);
     intro.outcome = input.outcome;
     ALLIES_TRY(intro.id, store_.InsertIntroduction(intro));
-    // An introduction I make is a deposit with both people (DESIGN.md §1: introduction made).
-    if (by == me) {
+    // An introduction I or a team member make is a deposit with both people, in the introducer's
+    // account (DESIGN.md §1: introduction made; the team's ledgers, README "Team").
+    if (by_my_team) {
       ALLIES_TRY(auto params, internal::LoadParams(store_));
       for (const auto& person : {first, second}) {
         const auto& other = person.id == first.id ? second : first;
-        if (person.is_me) continue;
+        if (person.is_me || person.id == by) continue;
         core::LedgerEntry entry;
         entry.person = person.id;
-        entry.owner = me;
+        entry.owner = by;
         entry.kind = core::LedgerKind::kIntroduction;
         entry.at = intro.at;
         entry.value = scoring::DefaultValue(entry.kind, params);
@@ -257,38 +260,69 @@ Result<std::vector<IntroView>> App::ListIntroductions() {
   });
 }
 
-static FollowUpView MakeFollowUpView(const core::FollowUp& followup, PersonRef person,
-                                     core::TimePoint now) {
-  FollowUpView view{followup, std::move(person), false, 0};
+FollowUpView internal::MakeFollowUpView(const core::FollowUp& followup, const Directory& directory,
+                                        core::TimePoint now) {
+  FollowUpView view{followup, directory.Ref(followup.person), false, 0, std::nullopt};
+  if (followup.owner) view.owner = directory.Ref(*followup.owner);
   auto today = std::chrono::floor<std::chrono::days>(now);
   view.days_left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
   view.overdue = !followup.done_at && view.days_left < 0;
   return view;
 }
 
+namespace {
+
+// Whose follow-ups a command reads or writes: the team member of `as`, else me; with neither
+// (no "me" yet, no --as) nobody in particular, and every follow-up is visible.
+struct FollowUpActor {
+  std::optional<core::PersonId> id;
+  bool is_me = true;
+};
+
+Result<FollowUpActor> FollowUpActorOf(store::Store& store, const std::optional<std::string>& as) {
+  if (as) {
+    ALLIES_TRY(auto actor, internal::ResolveActor(store, as));
+    return FollowUpActor{actor.id, actor.is_me};
+  }
+  ALLIES_TRY(auto me, store.FindMe());
+  return FollowUpActor{me, true};
+}
+
+bool Visible(const core::FollowUp& followup, const FollowUpActor& actor) {
+  return !actor.id || internal::MayRead(followup, *actor.id, actor.is_me);
+}
+
+}  // namespace
+
 Result<FollowUpView> App::AddFollowUp(const std::string& ref, const std::string& text,
-                                      core::Date due) {
+                                      core::Date due, const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<FollowUpView> {
+    ALLIES_TRY(auto actor, FollowUpActorOf(store_, as));
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
     if (core::Trim(text).empty()) {
       return Fail(ErrorCode::kInvalidArgument, "a follow-up needs a text saying what to do");
     }
     core::FollowUp followup;
     followup.person = person.id;
+    followup.owner = actor.id;
     followup.text = text;
     followup.due = due;
     ALLIES_TRY(followup.id, store_.InsertFollowUp(followup));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    return MakeFollowUpView(followup, directory.Ref(person.id), now_);
+    return internal::MakeFollowUpView(followup, directory, now_);
   });
 }
 
-Result<FollowUpView> App::CompleteFollowUp(std::int64_t id) {
+Result<FollowUpView> App::CompleteFollowUp(std::int64_t id, const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<FollowUpView> {
+    ALLIES_TRY(auto actor, FollowUpActorOf(store_, as));
     auto followup = store_.GetFollowUp(core::FollowUpId{id});
-    if (!followup || followup->stamps.deleted_at) {
+    // Another member's follow-up is as unknown as a missing one: its text is theirs.
+    if (!followup || followup->stamps.deleted_at || !Visible(*followup, actor)) {
       return Fail(ErrorCode::kNotFound,
-                  fmt::format("no follow-up with id {} (see `allies followup list`)", id));
+                  fmt::format("no follow-up with id {}{} (see `allies followup list{}`)", id,
+                              as ? " of " + internal::Quote(*as) : "",
+                              as ? " --as " + internal::Quote(*as) : ""));
     }
     if (followup->done_at) {
       return Fail(ErrorCode::kConflict,
@@ -298,19 +332,22 @@ Result<FollowUpView> App::CompleteFollowUp(std::int64_t id) {
     followup->done_at = now_;
     ALLIES_TRY_VOID(store_.UpdateFollowUp(*followup));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
-    return MakeFollowUpView(*followup, directory.Ref(followup->person), now_);
+    return internal::MakeFollowUpView(*followup, directory, now_);
   });
 }
 
-Result<std::vector<FollowUpView>> App::ListFollowUps(bool include_done) {
+Result<std::vector<FollowUpView>> App::ListFollowUps(bool include_done,
+                                                     const std::optional<std::string>& as) {
   return InTransaction([&]() -> Result<std::vector<FollowUpView>> {
+    ALLIES_TRY(auto actor, FollowUpActorOf(store_, as));
     store::FollowUpFilter filter;
     filter.include_done = include_done;
     ALLIES_TRY(auto followups, store_.ListFollowUps(filter));
     ALLIES_TRY(auto directory, internal::LoadDirectory(store_));
     std::vector<FollowUpView> views;
     for (const auto& followup : followups) {
-      views.push_back(MakeFollowUpView(followup, directory.Ref(followup.person), now_));
+      if (Visible(followup, actor))
+        views.push_back(internal::MakeFollowUpView(followup, directory, now_));
     }
     return views;
   });

@@ -34,12 +34,6 @@ Result<std::size_t> TopOf(std::optional<int> top) {
   return static_cast<std::size_t>(top.value_or(kDefaultTop));
 }
 
-double BestOffer(const core::Person& person) {
-  int best = 0;
-  for (const auto& offer : person.offers) best = std::max(best, offer.rating);
-  return best / 5.0;
-}
-
 }  // namespace
 
 namespace internal {

@@ -139,10 +139,14 @@ class App {
   [[nodiscard]] Result<LedgerView> Withdraw(const LedgerInput& input);
   [[nodiscard]] Result<IntroView> Introduce(const IntroInput& input);
   [[nodiscard]] Result<std::vector<IntroView>> ListIntroductions();
+  // Follow-ups belong to me, or to the team member of `as`, who alone sees them (team.h).
   [[nodiscard]] Result<FollowUpView> AddFollowUp(const std::string& ref, const std::string& text,
-                                                 core::Date due);
-  [[nodiscard]] Result<FollowUpView> CompleteFollowUp(std::int64_t id);
-  [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(bool include_done);
+                                                 core::Date due,
+                                                 const std::optional<std::string>& as = {});
+  [[nodiscard]] Result<FollowUpView> CompleteFollowUp(std::int64_t id,
+                                                      const std::optional<std::string>& as = {});
+  [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(
+      bool include_done, const std::optional<std::string>& as = {});
 
   // --- scores ---
   // `as`: whose accounts and ties, me or a team member (issue 5); default me.

@@ -95,6 +95,7 @@ SnapshotReport Count(const core::Dataset& data, bool dry_run) {
   report.vendor_notices = data.notices.size();
   report.knows = data.knows.size();
   report.config = data.config.size();
+  report.asks = data.asks.size();
   return report;
 }
 

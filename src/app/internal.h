@@ -57,6 +57,10 @@ struct TieSet {
 [[nodiscard]] Result<std::unordered_map<core::PersonId, scoring::Balance>> ComputeBalances(
     store::Store& store, core::PersonId owner, core::TimePoint now, const scoring::Params& params);
 
+// A follow-up with its person, owner and days left as of `now`.
+FollowUpView MakeFollowUpView(const core::FollowUp& followup, const Directory& directory,
+                              core::TimePoint now);
+
 // Next occurrences of a person's important dates on or after `today`.
 std::vector<UpcomingDate> UpcomingDates(const core::Person& person, const PersonRef& ref,
                                         core::Date today);

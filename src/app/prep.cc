@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/ask_internal.h"
+#include "app/team.h"
 #include "app/transaction.h"
 #include "core/text.h"
 #include "scoring/balance.h"
@@ -137,10 +138,9 @@ Result<PrepView> App::Prep(const std::string& ref) {
     store::FollowUpFilter followups;
     followups.person = person.id;
     ALLIES_TRY(auto open, store_.ListFollowUps(followups));
-    const auto today = std::chrono::floor<std::chrono::days>(now_);
     for (const auto& followup : open) {
-      int left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
-      view.followups.push_back(FollowUpView{followup, directory.Ref(person.id), left < 0, left});
+      if (!internal::MayRead(followup, me, true)) continue;  // a team member's promise
+      view.followups.push_back(internal::MakeFollowUpView(followup, directory, now_));
     }
 
     // The balance, the last interactions and the asks.

@@ -84,8 +84,8 @@ Result<PersonPage> App::ShowPerson(const std::string& ref, const std::optional<s
   return InTransaction([&]() -> Result<PersonPage> {
     ALLIES_TRY(auto person, internal::ResolvePerson(store_, ref));
     // The viewer: me, or the team member of --as. What they see follows the privacy rule
-    // (team.h): their own ledger and interaction notes only; personal notes and follow-ups,
-    // which are mine, only when the viewer is me.
+    // (team.h): their own ledger, interaction notes and follow-ups only; personal notes, which
+    // are mine, only when the viewer is me.
     std::optional<core::PersonId> viewer;
     bool viewer_is_me = true;
     if (as) {
@@ -134,11 +134,9 @@ Result<PersonPage> App::ShowPerson(const std::string& ref, const std::optional<s
     store::FollowUpFilter followups;
     followups.person = person.id;
     ALLIES_TRY(auto open, store_.ListFollowUps(followups));
-    auto today = std::chrono::floor<std::chrono::days>(now_);
-    if (!viewer_is_me) open.clear();
     for (const auto& followup : open) {
-      int left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
-      page.followups.push_back(FollowUpView{followup, ref_self, left < 0, left});
+      if (viewer && !internal::MayRead(followup, *viewer, viewer_is_me)) continue;
+      page.followups.push_back(internal::MakeFollowUpView(followup, directory, now_));
     }
     ALLIES_TRY(auto intros, store_.ListIntroductions(person.id));
     for (const auto& intro : intros) {

@@ -48,8 +48,8 @@ Result<Briefing> App::Today() {
     for (const auto& followup : followups) {
       int left = static_cast<int>((std::chrono::sys_days{followup.due} - today).count());
       if (left > kFollowUpHorizonDays || !directory.Active(followup.person)) continue;
-      briefing.followups.push_back(
-          FollowUpView{followup, directory.Ref(followup.person), left < 0, left});
+      if (!internal::MayRead(followup, me, true)) continue;  // a team member's promise
+      briefing.followups.push_back(internal::MakeFollowUpView(followup, directory, now_));
     }
 
     for (const auto& [id, person] : directory.people) {

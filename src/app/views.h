@@ -77,7 +77,8 @@ struct FollowUpView {
   core::FollowUp followup;
   PersonRef person;
   bool overdue = false;
-  int days_left = 0;  // negative when overdue
+  int days_left = 0;               // negative when overdue
+  std::optional<PersonRef> owner;  // whose promise: me or a team member (unset: mine)
 };
 
 struct UpcomingDate {
@@ -170,6 +171,7 @@ struct SnapshotReport {
   std::size_t vendor_notices = 0;
   std::size_t knows = 0;
   std::size_t config = 0;
+  std::size_t asks = 0;
 };
 
 struct BackupReport {

@@ -179,41 +179,53 @@ void RegisterFollowUps(CLI::App& app, Registry& registry) {
   followup->require_subcommand(1);
   struct AddOptions {
     std::string person, text, due;
+    std::optional<std::string> as;
   };
   auto o = std::make_shared<AddOptions>();
   auto* add = followup->add_subcommand("add", "Add a follow-up");
   add->add_option("PERSON", o->person, "Name, email or id")->required();
   add->add_option("TEXT", o->text, "What to do")->required();
   add->add_option("--due", o->due, "Due date, YYYY-MM-DD")->required();
+  add->add_option("--as", o->as, "A team member whose promise this is (default me)");
   add->callback([&registry, o] {
     registry.selected = [o](Context& c) -> Result<void> {
       auto due = core::ParseDate(o->due);
       if (!due) return Fail(due.error().code, "--due " + due.error().message);
-      return Emit(c, c.app.AddFollowUp(o->person, o->text, *due),
+      return Emit(c, c.app.AddFollowUp(o->person, o->text, *due, o->as),
                   [](std::ostream& out, const app::FollowUpView& v) {
                     out << fmt::format("follow-up #{} for {} due {}\n", v.followup.id.value,
                                        v.person.name, core::FormatDate(v.followup.due));
                   });
     };
   });
-  auto id = std::make_shared<std::string>();
+  struct DoneOptions {
+    std::string id;
+    std::optional<std::string> as;
+  };
+  auto d = std::make_shared<DoneOptions>();
   auto* done = followup->add_subcommand("done", "Mark a follow-up done");
-  done->add_option("ID", *id, "The follow-up's id")->required();
-  done->callback([&registry, id] {
-    registry.selected = [id](Context& c) -> Result<void> {
-      ALLIES_TRY(int number, ParseInt(*id, "follow-up id", 1, 2147483647));
-      return Emit(c, c.app.CompleteFollowUp(number),
+  done->add_option("ID", d->id, "The follow-up's id")->required();
+  done->add_option("--as", d->as, "The team member whose follow-up it is (default me)");
+  done->callback([&registry, d] {
+    registry.selected = [d](Context& c) -> Result<void> {
+      ALLIES_TRY(int number, ParseInt(d->id, "follow-up id", 1, 2147483647));
+      return Emit(c, c.app.CompleteFollowUp(number, d->as),
                   [](std::ostream& out, const app::FollowUpView& v) {
                     out << fmt::format("done: #{} {}\n", v.followup.id.value, v.followup.text);
                   });
     };
   });
-  auto all = std::make_shared<bool>(false);
+  struct ListOptions {
+    bool all = false;
+    std::optional<std::string> as;
+  };
+  auto l = std::make_shared<ListOptions>();
   auto* list = followup->add_subcommand("list", "Open follow-ups by due date");
-  list->add_flag("--all", *all, "Include the ones done");
-  list->callback([&registry, all] {
-    registry.selected = [all](Context& c) {
-      return Emit(c, c.app.ListFollowUps(*all), PrintFollowUps);
+  list->add_flag("--all", l->all, "Include the ones done");
+  list->add_option("--as", l->as, "A team member's follow-ups (default mine)");
+  list->callback([&registry, l] {
+    registry.selected = [l](Context& c) {
+      return Emit(c, c.app.ListFollowUps(l->all, l->as), PrintFollowUps);
     };
   });
 }

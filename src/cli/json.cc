@@ -171,7 +171,8 @@ json FollowUpObject(const app::FollowUpView& view) {
           {"due", core::FormatDate(view.followup.due)},
           {"done_at", OptionalTime(view.followup.done_at)},
           {"overdue", view.overdue},
-          {"days_left", view.days_left}};
+          {"days_left", view.days_left},
+          {"owner", view.owner ? Ref(*view.owner) : json(nullptr)}};
 }
 
 json DateObject(const app::UpcomingDate& date) {
@@ -482,7 +483,8 @@ json SnapshotObject(const app::SnapshotReport& report) {
           {"followups", report.followups},
           {"vendor_notices", report.vendor_notices},
           {"knows", report.knows},
-          {"config", report.config}};
+          {"config", report.config},
+          {"asks", report.asks}};
 }
 
 }  // namespace

@@ -27,11 +27,13 @@ struct Dataset {
   std::vector<VendorNotice> notices;        // by id
   std::vector<Knows> knows;                 // by (first, second), removed pairs included
   std::vector<ConfigEntry> config;          // by key
+  std::vector<Ask> asks;                    // by id
 
   // How many records in all.
   std::size_t Size() const {
     return people.size() + orgs.size() + interactions.size() + ledger.size() +
-           introductions.size() + followups.size() + notices.size() + knows.size() + config.size();
+           introductions.size() + followups.size() + notices.size() + knows.size() + config.size() +
+           asks.size();
   }
 };
 

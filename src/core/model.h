@@ -157,6 +157,9 @@ struct Introduction {
 struct FollowUp {
   FollowUpId id;
   PersonId person;
+  // Me or the team member whose promise it is (schema v5). Unset only on a record written
+  // before owners existed into a database that had no "me" yet: it counts as mine.
+  std::optional<PersonId> owner;
   std::string text;
   Date due{};
   std::optional<TimePoint> done_at;

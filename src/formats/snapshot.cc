@@ -145,8 +145,22 @@ Json FollowUpObject(const core::FollowUp& followup) {
                  {"person_id", followup.person.value},
                  {"text", followup.text},
                  {"due", core::FormatDate(followup.due)},
-                 {"done_at", OptionalTimeText(followup.done_at)}};
+                 {"done_at", OptionalTimeText(followup.done_at)},
+                 {"owner_id", OptionalId(followup.owner)}};
   AddStamps(object, followup.stamps);
+  return object;
+}
+
+Json AskObject(const core::Ask& ask) {
+  Json object = {{"id", ask.id.value},
+                 {"ledger_id", ask.ledger.value},
+                 {"person_id", ask.person.value},
+                 {"owner_id", ask.owner.value},
+                 {"text", ask.text},
+                 {"outcome", core::Name(ask.outcome)},
+                 {"at", TimeText(ask.at)},
+                 {"answered_at", OptionalTimeText(ask.answered_at)}};
+  AddStamps(object, ask.stamps);
   return object;
 }
 
@@ -474,7 +488,8 @@ Result<core::Introduction> ReadIntroduction(const Node& node) {
   return intro;
 }
 
-Result<core::FollowUp> ReadFollowUp(const Node& node) {
+// `version`: of the export format; version 1 had no follow-up owners (they were all mine).
+Result<core::FollowUp> ReadFollowUp(const Node& node, int version) {
   core::FollowUp followup;
   ALLIES_TRY(followup.id, Field(node, "id", Id<core::FollowUpTag>));
   ALLIES_TRY(followup.person, Field(node, "person_id", Id<core::PersonTag>));
@@ -483,8 +498,28 @@ Result<core::FollowUp> ReadFollowUp(const Node& node) {
   ALLIES_TRY(followup.done_at, Field(node, "done_at", [](const Node& n) {
                return OptionalOf<core::TimePoint>(n, Time);
              }));
+  if (version >= 2) {
+    ALLIES_TRY(followup.owner, Field(node, "owner_id", OptionalIdOf<core::PersonTag>));
+  }
   ALLIES_TRY(followup.stamps, Stamps(node));
   return followup;
+}
+
+Result<core::Ask> ReadAsk(const Node& node) {
+  core::Ask ask;
+  ALLIES_TRY(ask.id, Field(node, "id", Id<core::AskTag>));
+  ALLIES_TRY(ask.ledger, Field(node, "ledger_id", Id<core::LedgerTag>));
+  ALLIES_TRY(ask.person, Field(node, "person_id", Id<core::PersonTag>));
+  ALLIES_TRY(ask.owner, Field(node, "owner_id", Id<core::PersonTag>));
+  ALLIES_TRY(ask.text, Field(node, "text", String));
+  ALLIES_TRY(Node outcome, Member(node, "outcome"));
+  ALLIES_TRY(ask.outcome, EnumOf(outcome, core::ParseAskOutcome, "pending, yes or no"));
+  ALLIES_TRY(ask.at, Field(node, "at", Time));
+  ALLIES_TRY(ask.answered_at, Field(node, "answered_at", [](const Node& n) {
+               return OptionalOf<core::TimePoint>(n, Time);
+             }));
+  ALLIES_TRY(ask.stamps, Stamps(node));
+  return ask;
 }
 
 Result<core::VendorNotice> ReadNotice(const Node& node) {
@@ -550,10 +585,15 @@ Result<Snapshot> ReadDocument(const Json& document) {
   ALLIES_TRY_VOID(ReadArray(root, "interactions", data.interactions, ReadInteraction));
   ALLIES_TRY_VOID(ReadArray(root, "ledger", data.ledger, ReadLedgerEntry));
   ALLIES_TRY_VOID(ReadArray(root, "introductions", data.introductions, ReadIntroduction));
-  ALLIES_TRY_VOID(ReadArray(root, "followups", data.followups, ReadFollowUp));
+  ALLIES_TRY_VOID(ReadArray(root, "followups", data.followups, [&](const Node& node) {
+    return ReadFollowUp(node, snapshot.version);
+  }));
   ALLIES_TRY_VOID(ReadArray(root, "vendor_notices", data.notices, ReadNotice));
   ALLIES_TRY_VOID(ReadArray(root, "knows", data.knows, ReadKnows));
   ALLIES_TRY_VOID(ReadArray(root, "config", data.config, ReadConfigEntry));
+  if (snapshot.version >= 2) {
+    ALLIES_TRY_VOID(ReadArray(root, "asks", data.asks, ReadAsk));
+  }
   return snapshot;
 }
 
@@ -567,7 +607,7 @@ std::string_view SkipBlanks(std::string_view text) {
 std::string WriteSnapshot(const Snapshot& snapshot) {
   const core::Dataset& data = snapshot.data;
   Json document = {{"format", kFormat},
-                   {"version", snapshot.version},
+                   {"version", kSnapshotVersion},
                    {"schema_version", snapshot.schema_version},
                    {"exported_at", TimeText(snapshot.exported_at)},
                    {"people", ArrayOf(data.people, PersonObject)},
@@ -578,7 +618,8 @@ std::string WriteSnapshot(const Snapshot& snapshot) {
                    {"followups", ArrayOf(data.followups, FollowUpObject)},
                    {"vendor_notices", ArrayOf(data.notices, NoticeObject)},
                    {"knows", ArrayOf(data.knows, KnowsObject)},
-                   {"config", ArrayOf(data.config, ConfigObject)}};
+                   {"config", ArrayOf(data.config, ConfigObject)},
+                   {"asks", ArrayOf(data.asks, AskObject)}};
   // Text is valid UTF-8 by the model's convention; `replace` keeps a stray byte from aborting.
   return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -2,12 +2,13 @@
 // Allies' own full export (`allies export all`): every record of a database, with ids and stamps,
 // as one JSON document. The schema is documented field by field in docs/export-format.md.
 //
-// Shape: {"format": "allies-export", "version": 1, "schema_version": n, "exported_at": "...",
+// Shape: {"format": "allies-export", "version": 2, "schema_version": n, "exported_at": "...",
 // "people": [...], "organizations": [...], "interactions": [...], "ledger": [...],
 // "introductions": [...], "followups": [...], "vendor_notices": [...], "knows": [...],
-// "config": [...]}. Times are "YYYY-MM-DDTHH:MM:SSZ" (UTC), calendar dates "YYYY-MM-DD",
-// month-days "YYYY-MM-DD" or "--MM-DD", enums their names from core/names.h, ids integers,
-// absent optional values null.
+// "config": [...], "asks": [...]} (version 2: asks, and follow-ups' "owner_id"; version 1 files,
+// which have neither, still read). Times are "YYYY-MM-DDTHH:MM:SSZ" (UTC), calendar dates
+// "YYYY-MM-DD", month-days "YYYY-MM-DD" or "--MM-DD", enums their names from core/names.h, ids
+// integers, absent optional values null.
 
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@
 namespace allies::formats {
 
 // The version of the export format this build writes, and the newest it reads.
-inline constexpr int kSnapshotVersion = 1;
+inline constexpr int kSnapshotVersion = 2;
 
 struct Snapshot {
   int version = kSnapshotVersion;  // of the export format
@@ -28,7 +29,8 @@ struct Snapshot {
   core::Dataset data;
 };
 
-// Writes `snapshot` as indented JSON (two spaces), keys in the documented order, ending with a
+// Writes `snapshot` as indented JSON in this build's format (kSnapshotVersion, whatever
+// `snapshot.version` says) (two spaces), keys in the documented order, ending with a
 // newline. Deterministic: equal snapshots give equal bytes. O(records).
 std::string WriteSnapshot(const Snapshot& snapshot);
 

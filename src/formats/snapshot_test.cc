@@ -13,12 +13,12 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string ReadFixture() {
+std::string ReadFixture(const char* name = "small.json") {
   const char* data = std::getenv("ALLIES_TEST_DATA");
   const std::filesystem::path root =
       data ? std::filesystem::path(data)
            : std::filesystem::path(__FILE__).parent_path() / "../../tests/data";
-  std::ifstream in(root / "export" / "small.json", std::ios::binary);
+  std::ifstream in(root / "export" / name, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -52,8 +52,8 @@ TEST(SnapshotTest, ReadsTheHandWrittenFixture) {
   auto read = ReadSnapshot(bytes);
   ASSERT_TRUE(read) << read.error().message;
   const Snapshot& snapshot = *read;
-  EXPECT_EQ(snapshot.version, 1);
-  EXPECT_EQ(snapshot.schema_version, 3);
+  EXPECT_EQ(snapshot.version, 2);
+  EXPECT_EQ(snapshot.schema_version, 5);
   EXPECT_EQ(snapshot.exported_at, At(2026, 11, 26, 9, 0));
   const core::Dataset& data = snapshot.data;
 
@@ -116,6 +116,7 @@ TEST(SnapshotTest, ReadsTheHandWrittenFixture) {
   ASSERT_EQ(data.followups.size(), 1u);
   EXPECT_EQ(data.followups[0].due, (core::Date{std::chrono::year{2026} / 2 / 10}));
   EXPECT_FALSE(data.followups[0].done_at);
+  EXPECT_EQ(data.followups[0].owner, core::PersonId{4});
   ASSERT_EQ(data.notices.size(), 1u);
   EXPECT_EQ(data.notices[0].text, "price rise of 7%");
   EXPECT_FALSE(data.notices[0].reported_by);
@@ -126,6 +127,44 @@ TEST(SnapshotTest, ReadsTheHandWrittenFixture) {
   EXPECT_EQ(data.config[0].key, "tie.half_life_days");
   EXPECT_EQ(data.config[0].value, "120");
   EXPECT_EQ(data.config[0].stamps.updated_at, At(2026, 1, 7, 8, 0));
+  ASSERT_EQ(data.asks.size(), 1u);
+  const core::Ask& ask = data.asks[0];
+  EXPECT_EQ(ask.id.value, 5);
+  EXPECT_EQ(ask.ledger, core::LedgerId{3});
+  EXPECT_EQ(ask.person, core::PersonId{4});
+  EXPECT_EQ(ask.owner, core::PersonId{1});
+  EXPECT_EQ(ask.text, "the budget figures for Q1");
+  EXPECT_EQ(ask.outcome, core::AskOutcome::kYes);
+  EXPECT_EQ(ask.at, At(2026, 2, 1, 12, 0));
+  EXPECT_EQ(ask.answered_at, At(2026, 2, 3, 16, 20));
+  EXPECT_EQ(ask.stamps.updated_at, At(2026, 2, 3, 16, 20));
+}
+
+TEST(SnapshotTest, ReadsVersionOneWhichHadNoAsksAndNoFollowUpOwners) {
+  auto read = ReadSnapshot(ReadFixture("small-v1.json"));
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->version, 1);
+  ASSERT_EQ(read->data.followups.size(), 1u);
+  EXPECT_EQ(read->data.followups[0].text, "send the deck");
+  EXPECT_FALSE(read->data.followups[0].owner);
+  EXPECT_TRUE(read->data.asks.empty());
+  EXPECT_EQ(read->data.people.size(), 2u);
+  // Written again, it is a version 2 document with an empty "asks" and a null owner.
+  std::string written = WriteSnapshot(*read);
+  EXPECT_TRUE(written.starts_with("{\n  \"format\": \"allies-export\",\n  \"version\": 2,\n"));
+  EXPECT_NE(written.find("\"owner_id\": null"), std::string::npos);
+  EXPECT_NE(written.find("\"asks\": []"), std::string::npos);
+}
+
+TEST(SnapshotTest, VersionTwoRequiresAsksAndFollowUpOwners) {
+  EXPECT_EQ(ErrorOf(FixtureWith(R"("owner_id": 4,)", "")),
+            "followups[0].owner_id: missing (it is required)");
+  EXPECT_EQ(ErrorOf(FixtureWith(R"("outcome": "yes")", R"("outcome": "maybe")")),
+            "asks[0].outcome: expected pending, yes or no, found \"maybe\"");
+  std::string without_asks = ReadFixture();
+  without_asks.erase(without_asks.find(",\n  \"asks\""));
+  without_asks += "\n}\n";
+  EXPECT_EQ(ErrorOf(without_asks), "asks: missing (it is required)");
 }
 
 TEST(SnapshotTest, WritingWhatWasReadAndReadingItAgainChangesNothing) {
@@ -135,7 +174,7 @@ TEST(SnapshotTest, WritingWhatWasReadAndReadingItAgainChangesNothing) {
   auto second = ReadSnapshot(written);
   ASSERT_TRUE(second) << second.error().message;
   EXPECT_EQ(WriteSnapshot(*second), written);
-  EXPECT_TRUE(written.starts_with("{\n  \"format\": \"allies-export\",\n  \"version\": 1,\n"));
+  EXPECT_TRUE(written.starts_with("{\n  \"format\": \"allies-export\",\n  \"version\": 2,\n"));
   EXPECT_TRUE(written.ends_with("}\n"));
   // Values that do not print short survive the trip exactly.
   Snapshot odd = *first;
@@ -190,8 +229,8 @@ TEST(SnapshotTest, OtherDocumentsAreRefused) {
   EXPECT_EQ(ErrorOf("[1, 2]"), "(top): expected an object (an Allies export), found [1,2]");
   EXPECT_EQ(ErrorOf(R"({"format": "gephi"})"),
             "format: expected \"allies-export\", found \"gephi\"");
-  EXPECT_EQ(ErrorOf(R"({"format": "allies-export", "version": 2})"),
-            "version: this Allies reads export format version 1 to 1, found 2");
+  EXPECT_EQ(ErrorOf(R"({"format": "allies-export", "version": 3})"),
+            "version: this Allies reads export format version 1 to 2, found 3");
   EXPECT_EQ(ErrorOf("[" + std::string(400, '2') + "]"),
             "not an Allies export: the JSON cannot be read ([json.exception.out_of_range.406] "
             "number overflow parsing '" +

@@ -1015,6 +1015,7 @@ TEST_P(StoreTest, FollowUpRoundTripsAndListIsByDueDateSkippingDoneUnlessAsked) {
       MakeFollowUp(ann, "Send Ann the DR runbook", Date{std::chrono::year{2024} / 3 / 8});
   FollowUp done =
       MakeFollowUp(bob, "Intro Bob to the architect", Date{std::chrono::year{2024} / 3 / 2}, kNow);
+  done.owner = ann;  // Ann's promise about Bob
   FollowUp later = MakeFollowUp(ann, "Ask about the audit", Date{std::chrono::year{2024} / 4 / 1});
   core::FollowUpId runbook_id = Must(store_->InsertFollowUp(runbook));
   core::FollowUpId done_id = Must(store_->InsertFollowUp(done));
@@ -1025,7 +1026,9 @@ TEST_P(StoreTest, FollowUpRoundTripsAndListIsByDueDateSkippingDoneUnlessAsked) {
   EXPECT_EQ(loaded.text, "Intro Bob to the architect");
   EXPECT_EQ(loaded.due, done.due);
   EXPECT_EQ(loaded.done_at, kNow);
+  EXPECT_EQ(loaded.owner, ann);
   EXPECT_EQ(Must(store_->GetFollowUp(runbook_id)).done_at, std::nullopt);
+  EXPECT_EQ(Must(store_->GetFollowUp(runbook_id)).owner, std::nullopt);
 
   EXPECT_EQ(IdsOf(Must(store_->ListFollowUps({}))),
             (std::vector<std::int64_t>{runbook_id.value, later_id.value}));
@@ -1186,6 +1189,9 @@ TEST_P(StoreTest, ReassignPersonMovesEveryReferenceAndKeepsOneAttendance) {
   followup.text = "send the deck";
   followup.due = core::Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{1}};
   Must(store_->InsertFollowUp(followup));
+  followup.person = cy;
+  followup.owner = dup;  // a promise Ana (as her duplicate) made about Cy
+  Must(store_->InsertFollowUp(followup));
   Must(store_->UpsertKnows(core::Knows{dup, cy, 0.8, {}}));
   Must(store_->UpsertKnows(core::Knows{keep, cy, 0.4, {}}));
   Must(store_->UpsertKnows(core::Knows{keep, dup, 0.9, {}}));
@@ -1200,8 +1206,10 @@ TEST_P(StoreTest, ReassignPersonMovesEveryReferenceAndKeepsOneAttendance) {
   ASSERT_EQ(ledger.size(), 1u);
   EXPECT_EQ(ledger[0].person, keep);
   auto followups = Must(store_->ListFollowUps(FollowUpFilter{}));
-  ASSERT_EQ(followups.size(), 1u);
+  ASSERT_EQ(followups.size(), 2u);
   EXPECT_EQ(followups[0].person, keep);
+  EXPECT_EQ(followups[1].person, cy);
+  EXPECT_EQ(followups[1].owner, keep);
   EXPECT_EQ(Must(store_->GetPerson(cy)).reports_to, keep);
   auto pairs = Must(store_->ListKnows());
   ASSERT_EQ(pairs.size(), 1u);  // the keep-dup tie is gone; keep-cy keeps the stronger 0.8
@@ -1300,8 +1308,20 @@ core::Dataset HandMadeDataset() {
   FollowUp followup =
       MakeFollowUp(PersonId{12}, "send the deck", Date{std::chrono::year{2024} / 4 / 1}, kNow - 1h);
   followup.id = core::FollowUpId{8};
+  followup.owner = PersonId{7};
   followup.stamps = old_stamps;
   data.followups.push_back(followup);
+  core::Ask ask;
+  ask.id = core::AskId{6};
+  ask.ledger = core::LedgerId{5};
+  ask.person = PersonId{12};
+  ask.owner = PersonId{3};
+  ask.text = "the budget figures";
+  ask.outcome = core::AskOutcome::kNo;
+  ask.at = kNow - 48h;
+  ask.answered_at = kNow - 24h;
+  ask.stamps = old_stamps;
+  data.asks.push_back(ask);
   VendorNotice notice = MakeNotice(OrgId{40}, kNow - 96h, "price rise", PersonId{7});
   notice.id = core::NoticeId{4};
   notice.stamps = removed;
@@ -1370,6 +1390,21 @@ void ExpectSameDataset(const core::Dataset& actual, const core::Dataset& expecte
     EXPECT_EQ(a.text, e.text);
     EXPECT_EQ(a.due, e.due);
     EXPECT_EQ(a.done_at, e.done_at);
+    EXPECT_EQ(a.owner, e.owner);
+    ExpectSameStamps(a.stamps, e.stamps);
+  }
+  ASSERT_EQ(actual.asks.size(), expected.asks.size());
+  for (std::size_t i = 0; i < actual.asks.size(); ++i) {
+    const core::Ask& a = actual.asks[i];
+    const core::Ask& e = expected.asks[i];
+    EXPECT_EQ(a.id, e.id);
+    EXPECT_EQ(a.ledger, e.ledger);
+    EXPECT_EQ(a.person, e.person);
+    EXPECT_EQ(a.owner, e.owner);
+    EXPECT_EQ(a.text, e.text);
+    EXPECT_EQ(a.outcome, e.outcome);
+    EXPECT_EQ(a.at, e.at);
+    EXPECT_EQ(a.answered_at, e.answered_at);
     ExpectSameStamps(a.stamps, e.stamps);
   }
   ASSERT_EQ(actual.notices.size(), expected.notices.size());
@@ -1782,11 +1817,18 @@ TEST_F(SqliteStoreTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(Must((*store)->LoadConfig()).size(), 1u);
 }
 
+// Takes a current database back to schema version 4: follow-ups without owners.
+void UndoVersionFive(SQLite::Database& raw) {
+  raw.exec("DROP INDEX followup_owner");
+  raw.exec("ALTER TABLE followup DROP COLUMN owner_id");
+}
+
 TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
   CreateDatabase();
   {
     // What a version-1 database looks like: no knows table, user_version 1.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionFive(raw);
     raw.exec("DROP TABLE knows");
     raw.exec("DROP TABLE ask");
     raw.exec("DROP TABLE person_text");
@@ -1820,6 +1862,7 @@ TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable)
   {
     // What a version-3 database looks like: none of the tables of version 4.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionFive(raw);
     for (const char* table : {"ask", "person_text", "influence", "influence_day"}) {
       raw.exec(fmt::format("DROP TABLE {}", table));
     }
@@ -1827,7 +1870,7 @@ TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable)
   }
   auto store = OpenSqliteStore(DbPath());
   ASSERT_TRUE(store) << store.error().message;
-  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
   for (const char* word : {"tenders", "emergency", "chef"}) {
     auto matches = Must((*store)->MatchPeople({word}, 10));
     ASSERT_EQ(matches.size(), 1u) << word;
@@ -2014,6 +2057,37 @@ TEST_F(SqliteStoreTest, RestoreReplacesTheContentAndKeepsTheCurrentOneWhenAsked)
   Must((*store)->Commit());
 }
 
+TEST_F(SqliteStoreTest, VersionFourDatabaseIsMigratedAndItsFollowUpsBecomeMine) {
+  PersonId me;
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    Must((*store)->Begin(kNow));
+    Person dana;
+    dana.name = "Dana";
+    dana.is_me = true;
+    me = Must((*store)->InsertPerson(dana));
+    Person ann;
+    ann.name = "Ann";
+    PersonId ann_id = Must((*store)->InsertPerson(ann));
+    Must((*store)->InsertFollowUp(
+        MakeFollowUp(ann_id, "send the deck", Date{std::chrono::year{2026} / 12 / 1})));
+    Must((*store)->Commit());
+  }
+  {
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionFive(raw);
+    raw.exec("PRAGMA user_version = 4");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  auto followups = Must((*store)->ListFollowUps({}));
+  ASSERT_EQ(followups.size(), 1u);
+  EXPECT_EQ(followups[0].text, "send the deck");
+  EXPECT_EQ(followups[0].owner, me);
+}
+
 TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBackup) {
   CreateDatabase();
   std::string backup = (dir_.path() / "v1.db").string();
@@ -2024,6 +2098,7 @@ TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBacku
   }
   {
     SQLite::Database raw(backup, SQLite::OPEN_READWRITE);
+    UndoVersionFive(raw);
     for (const char* table : {"knows", "ask", "person_text", "influence_day", "influence"}) {
       raw.exec(std::string("DROP TABLE ") + table);
     }

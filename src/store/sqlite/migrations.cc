@@ -305,13 +305,22 @@ CREATE TABLE influence (
 ) STRICT;
 )sql";
 
+// Schema version 5 (issue 5): a follow-up belongs to me or a team member (`followup add --as`).
+// Existing follow-ups were all mine.
+constexpr const char* kSchemaV5 = R"sql(
+ALTER TABLE followup ADD COLUMN owner_id INTEGER REFERENCES person (id);
+UPDATE followup SET owner_id =
+  (SELECT id FROM person WHERE is_me = 1 ORDER BY deleted_at IS NOT NULL, id LIMIT 1);
+CREATE INDEX followup_owner ON followup (owner_id);
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
 constexpr Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 

@@ -132,11 +132,19 @@ Result<void> ValidateFollowUp(const FollowUp& followup) {
   return {};
 }
 
+// ?1 .. ?5: the fields shared by INSERT and UPDATE.
 void BindFollowUp(SQLite::Statement& statement, const FollowUp& followup) {
   statement.bind(1, followup.person.value);
   statement.bind(2, followup.text);
   statement.bind(3, core::FormatDate(followup.due));
   BindOptional(statement, 4, followup.done_at);
+  BindOptional(statement, 5, followup.owner);
+}
+
+std::vector<Reference> FollowUpReferences(const FollowUp& followup) {
+  std::vector<Reference> references{{Table::kPerson, followup.person.value, "person"}};
+  if (followup.owner) references.push_back({Table::kPerson, followup.owner->value, "owner"});
+  return references;
 }
 
 }  // namespace
@@ -516,8 +524,8 @@ Result<std::vector<Introduction>> SqliteStore::ListIntroductions(std::optional<P
 Result<std::vector<FollowUp>> SqliteStore::LoadFollowUps(std::string_view where,
                                                          const std::vector<Param>& params) {
   auto statement = Prepare(
-      fmt::format("SELECT id, person_id, text, due, done_at, created_at, updated_at, deleted_at "
-                  "FROM followup {} ORDER BY due, id",
+      fmt::format("SELECT id, person_id, text, due, done_at, created_at, updated_at, deleted_at, "
+                  "owner_id FROM followup {} ORDER BY due, id",
                   where));
   BindParams(*statement, params);
   std::vector<FollowUp> followups;
@@ -534,6 +542,7 @@ Result<std::vector<FollowUp>> SqliteStore::LoadFollowUps(std::string_view where,
     followup.due = *date;
     followup.done_at = ColumnOptionalTime(*statement, 4);
     followup.stamps = ColumnStamps(*statement, 5);
+    if (auto owner = ColumnOptional(*statement, 8)) followup.owner = PersonId{*owner};
     followups.push_back(std::move(followup));
   }
   return followups;
@@ -546,16 +555,15 @@ Result<FollowUpId> SqliteStore::InsertFollowUp(const FollowUp& followup) {
       kAction, Undo::kStatement,
       [&]() -> Result<FollowUpId> {
         auto statement = Prepare(
-            "INSERT INTO followup (person_id, text, due, done_at, created_at, updated_at, "
-            "deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5, NULL)");
+            "INSERT INTO followup (person_id, text, due, done_at, owner_id, created_at, "
+            "updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)");
         BindFollowUp(*statement, followup);
-        statement->bind(5, Seconds(now_));
+        statement->bind(6, Seconds(now_));
         statement->exec();
         return FollowUpId{db_->getLastInsertRowid()};
       },
       [&](const SQLite::Exception& e) {
-        const Reference references[] = {{Table::kPerson, followup.person.value, "person"}};
-        return WriteError(e, kAction, references);
+        return WriteError(e, kAction, FollowUpReferences(followup));
       });
 }
 
@@ -567,11 +575,11 @@ Result<void> SqliteStore::UpdateFollowUp(const FollowUp& followup) {
       [&]() -> Result<void> {
         auto statement = Prepare(
             "UPDATE followup SET person_id = ?1, text = ?2, due = ?3, done_at = ?4, "
-            "updated_at = ?5, deleted_at = ?6 WHERE id = ?7");
+            "owner_id = ?5, updated_at = ?6, deleted_at = ?7 WHERE id = ?8");
         BindFollowUp(*statement, followup);
-        statement->bind(5, Seconds(now_));
-        BindOptional(*statement, 6, followup.stamps.deleted_at);
-        statement->bind(7, followup.id.value);
+        statement->bind(6, Seconds(now_));
+        BindOptional(*statement, 7, followup.stamps.deleted_at);
+        statement->bind(8, followup.id.value);
         if (statement->exec() == 0) {
           return Fail(ErrorCode::kNotFound,
                       fmt::format("no follow-up with id {}", followup.id.value));
@@ -579,8 +587,7 @@ Result<void> SqliteStore::UpdateFollowUp(const FollowUp& followup) {
         return {};
       },
       [&](const SQLite::Exception& e) {
-        const Reference references[] = {{Table::kPerson, followup.person.value, "person"}};
-        return WriteError(e, action, references);
+        return WriteError(e, action, FollowUpReferences(followup));
       });
 }
 
@@ -722,16 +729,6 @@ Result<std::vector<core::Knows>> SqliteStore::ListKnows() {
 
 // --- restoring a full export ---------------------------------------------------------------------
 
-namespace {
-
-void BindStamps(SQLite::Statement& statement, int first, const core::Stamps& stamps) {
-  statement.bind(first, Seconds(stamps.created_at));
-  statement.bind(first + 1, Seconds(stamps.updated_at));
-  BindOptional(statement, first + 2, stamps.deleted_at);
-}
-
-}  // namespace
-
 Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
   // Each write names its record when it fails; references are checked by the caller at the end.
   auto restore = [&](const std::string& action, auto&& body) -> Result<void> {
@@ -801,11 +798,11 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
     }
     ALLIES_TRY_VOID(restore(action, [&] {
       auto statement = Prepare(
-          "INSERT INTO followup (person_id, text, due, done_at, created_at, updated_at, "
-          "deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          "INSERT INTO followup (person_id, text, due, done_at, owner_id, created_at, "
+          "updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       BindFollowUp(*statement, followup);
-      BindStamps(*statement, 5, followup.stamps);
-      statement->bind(8, followup.id.value);
+      BindStamps(*statement, 6, followup.stamps);
+      statement->bind(9, followup.id.value);
       statement->exec();
     }));
   }

@@ -121,6 +121,8 @@ Result<core::Dataset> SqliteStore::ReadAll() {
     SortById(data.followups);
     ALLIES_TRY(data.notices, LoadNotices("ORDER BY id", {}));
     ALLIES_TRY(data.knows, LoadKnows(""));
+    ALLIES_TRY(data.asks, LoadAsks("", {}));
+    SortById(data.asks);
     auto statement = Prepare("SELECT key, value, created_at, updated_at FROM config ORDER BY key");
     while (statement->executeStep()) {
       data.config.push_back(core::ConfigEntry{
@@ -143,7 +145,7 @@ Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
               "(SELECT count(*) FROM interaction) + (SELECT count(*) FROM ledger) + "
               "(SELECT count(*) FROM introduction) + (SELECT count(*) FROM followup) + "
               "(SELECT count(*) FROM vendor_notice) + (SELECT count(*) FROM knows) + "
-              "(SELECT count(*) FROM config)");
+              "(SELECT count(*) FROM config) + (SELECT count(*) FROM ask)");
           count->executeStep();
           if (std::int64_t records = count->getColumn(0).getInt64(); records > 0) {
             return Fail(
@@ -156,6 +158,7 @@ Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
         db_->exec("PRAGMA defer_foreign_keys = ON");
         ALLIES_TRY_VOID(RestorePeopleAndOrgs(data));
         ALLIES_TRY_VOID(RestoreActivity(data));
+        ALLIES_TRY_VOID(RestoreAsks(data.asks));
         for (const core::ConfigEntry& entry : data.config) {
           auto statement = Prepare(
               "INSERT INTO config (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)");

@@ -34,6 +34,7 @@ Result<void> SqliteStore::ReassignPerson(core::PersonId from, core::PersonId to)
       "UPDATE introduction SET first_id = ?2, updated_at = ?3 WHERE first_id = ?1",
       "UPDATE introduction SET second_id = ?2, updated_at = ?3 WHERE second_id = ?1",
       "UPDATE followup SET person_id = ?2, updated_at = ?3 WHERE person_id = ?1",
+      "UPDATE followup SET owner_id = ?2, updated_at = ?3 WHERE owner_id = ?1",
       "UPDATE ask SET person_id = ?2, updated_at = ?3 WHERE person_id = ?1",
       "UPDATE ask SET owner_id = ?2, updated_at = ?3 WHERE owner_id = ?1",
       "UPDATE vendor_notice SET reported_by = ?2, updated_at = ?3 WHERE reported_by = ?1",

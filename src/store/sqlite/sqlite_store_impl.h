@@ -90,6 +90,13 @@ void BindOptional(SQLite::Statement& statement, int index, std::optional<core::I
 
 void BindParams(SQLite::Statement& statement, const std::vector<Param>& params);
 
+// Binds created_at, updated_at and deleted_at at `first`, `first` + 1 and `first` + 2.
+inline void BindStamps(SQLite::Statement& statement, int first, const core::Stamps& stamps) {
+  statement.bind(first, Seconds(stamps.created_at));
+  statement.bind(first + 1, Seconds(stamps.updated_at));
+  BindOptional(statement, first + 2, stamps.deleted_at);
+}
+
 inline std::optional<std::int64_t> ColumnOptional(const SQLite::Statement& statement, int index) {
   SQLite::Column column = statement.getColumn(index);
   if (column.isNull()) return std::nullopt;
@@ -303,6 +310,7 @@ class SqliteStore final : public Store {
   // inside RestoreAll's write and throw SQLite::Exception, or return an error naming the record.
   Result<void> RestorePeopleAndOrgs(const core::Dataset& data);
   Result<void> RestoreActivity(const core::Dataset& data);
+  Result<void> RestoreAsks(const std::vector<core::Ask>& asks);  // sqlite_ask.cc
   Result<std::vector<core::Introduction>> LoadIntroductions(std::string_view where,
                                                             const std::vector<Param>& params);
   Result<std::vector<core::VendorNotice>> LoadNotices(std::string_view where,
