@@ -19,8 +19,13 @@ using std::chrono::minutes;
 
 constexpr minutes kGrid{30};
 constexpr std::size_t kPassedOverShown = 5;
-// Below this strength a tie is new or weak: a short coffee is easier to accept than a lunch.
-constexpr double kWeakTie = 0.2;
+// From this strength a tie is established enough for a lunch; below it, a new, weak or lapsed
+// tie is offered a coffee, which is easier to accept (and, being cheaper, competes fairly with
+// the strangers a plan is otherwise full of).
+constexpr double kEstablishedTie = 0.5;
+// A slot that touches another item of the plan counts as this much further from its ideal time:
+// two meetings back to back are tiring, and leave no time to write down what was said.
+constexpr minutes kBackToBackPenalty{60};
 
 struct SettingName {
   Setting setting;
@@ -94,10 +99,23 @@ std::vector<Interval> Windows(Setting setting, const WorkDay& day) {
   return {};
 }
 
+// When in a day a setting is best held: the centres of the windows it may use (mid-morning and
+// mid-afternoon for a coffee, so that it is neither the first thing of the day nor the last;
+// the start of the lunch window for a lunch). Slots are chosen closest to one of them.
+std::vector<core::TimePoint> IdealCentres(Setting setting, const WorkDay& day, minutes length) {
+  if (setting == Setting::kLunch) return {day.lunch.start + length / 2};
+  std::vector<core::TimePoint> centres;
+  for (const Interval& window : Windows(setting, day)) {
+    centres.push_back(window.start + (window.end - window.start) / 2);
+  }
+  return centres;
+}
+
 class Scheduler {
  public:
   explicit Scheduler(const PlanRequest& request) : request_(request) {
     per_day_.assign(request.days.size(), 0);
+    for (const WorkDay& day : request.days) busy_minutes_.push_back(BusyMinutes(day));
   }
 
   bool Free(const Interval& slot, const Interval* ignore) const {
@@ -110,15 +128,29 @@ class Scheduler {
                         [&](const Interval& item) { return item.Overlaps(slot); });
   }
 
-  // The first free slot of `length` for `setting`, on the least busy day first.
+  // A free slot of `length` for `setting` on the day with the fewest items (then the least busy
+  // time, then the earliest): the one closest to the setting's ideal time of day, a slot back
+  // to back with another item counting kBackToBackPenalty further; ties go to the earlier.
   std::optional<std::pair<Interval, std::size_t>> Find(Setting setting, minutes length) const {
     for (std::size_t d : DayOrder()) {
-      for (const Interval& window : Windows(setting, request_.days[d])) {
+      const WorkDay& day = request_.days[d];
+      const std::vector<core::TimePoint> centres = IdealCentres(setting, day, length);
+      std::optional<Interval> best;
+      minutes best_distance{};
+      for (const Interval& window : Windows(setting, day)) {
         for (auto start = window.start; start + length <= window.end; start += kGrid) {
           Interval slot{start, start + length};
-          if (Free(slot, nullptr)) return std::make_pair(slot, d);
+          if (!Free(slot, nullptr)) continue;
+          minutes distance = DistanceToIdeal(slot, centres);
+          if (TouchesAnItem(slot)) distance += kBackToBackPenalty;
+          if (!best || distance < best_distance ||
+              (distance == best_distance && slot.start < best->start)) {
+            best = slot;
+            best_distance = distance;
+          }
         }
       }
+      if (best) return std::make_pair(*best, d);
     }
     return std::nullopt;
   }
@@ -143,17 +175,48 @@ class Scheduler {
   }
 
  private:
+  static minutes DistanceToIdeal(const Interval& slot, std::span<const core::TimePoint> centres) {
+    const core::TimePoint centre = slot.start + (slot.end - slot.start) / 2;
+    minutes best = minutes::max();
+    for (core::TimePoint ideal : centres) {
+      best = std::min(best, std::chrono::abs(std::chrono::duration_cast<minutes>(centre - ideal)));
+    }
+    return best;
+  }
+
+  bool TouchesAnItem(const Interval& slot) const {
+    return std::any_of(taken_.begin(), taken_.end(), [&](const Interval& item) {
+      return item.end == slot.start || slot.end == item.start;
+    });
+  }
+
+  // Busy time within a day's working hours.
+  minutes BusyMinutes(const WorkDay& day) const {
+    minutes total{};
+    for (const auto& busy : request_.busy) {
+      core::TimePoint start = std::max(busy.start, day.work.start);
+      core::TimePoint end = std::min(busy.end, day.work.end);
+      if (start < end) total += std::chrono::duration_cast<minutes>(end - start);
+    }
+    return total;
+  }
+
+  // Days with fewer plan items first, then those with less busy time (a relaxed coffee fits a
+  // quiet day better than a day of back-to-back meetings), then in date order.
   std::vector<std::size_t> DayOrder() const {
     std::vector<std::size_t> order(request_.days.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return per_day_[a] < per_day_[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (per_day_[a] != per_day_[b]) return per_day_[a] < per_day_[b];
+      return busy_minutes_[a] < busy_minutes_[b];
+    });
     return order;
   }
 
   const PlanRequest& request_;
   std::vector<Interval> taken_;
   std::vector<int> per_day_;
+  std::vector<minutes> busy_minutes_;  // by day, fixed
 };
 
 struct Ranked {
@@ -368,7 +431,7 @@ Plan MakePlan(const PlanRequest& request, std::span<const Candidate> candidates)
       entry.setting = Setting::kAfterConference;
       entry.conference = conference;
     } else {
-      entry.setting = candidate.strength < kWeakTie ? Setting::kCoffee : Setting::kLunch;
+      entry.setting = candidate.strength >= kEstablishedTie ? Setting::kLunch : Setting::kCoffee;
     }
     entry.cost = CostOf(entry.setting, request);
     ranked.push_back(entry);

@@ -166,12 +166,14 @@ Priority PriorityOf(const Candidate& candidate, std::span<const OpenAsk> asks);
 //  - taken greedily while both budgets hold, at most plan.per_department per department (people
 //    without one are grouped by organization), each in a free slot;
 //  - setting: the person's preference; else after a conference they attend that week; else
-//    coffee for a weak or new tie (S < 0.2) and lunch for an established one; when no slot is
-//    free for the default, the other relaxed settings are tried (coffee, lunch, walk);
-//  - slots: lunch in the lunch window; coffee, walk, calls and off-sites in working hours
-//    outside it; after a conference at its end (or the end of the working day for an all-day
-//    one); on a 30-minute grid, never before `now`, never overlapping a busy interval or another
-//    item, on the day with the fewest items so far, earliest first.
+//    lunch for an established tie (S >= 0.5) and coffee for a new, weak or lapsed one; when no
+//    slot is free for the default, the other relaxed settings are tried (coffee, lunch, walk);
+//  - slots: lunch at the start of the lunch window; coffee, walk, calls and off-sites in working
+//    hours outside it, as close as possible to the middle of the morning or of the afternoon; a
+//    slot back to back with another item counts an hour further; after a conference at its end
+//    (or the end of the working day for an all-day one); on a 30-minute grid, never before
+//    `now`, never overlapping a busy interval or another item; on the day with the fewest items
+//    so far, then the least busy time in working hours, then the earliest.
 // Deterministic: the same request and candidates give the same plan. O(n log n) for n
 // candidates, plus O(days × grid × (busy + items)) per item placed.
 Plan MakePlan(const PlanRequest& request, std::span<const Candidate> candidates);

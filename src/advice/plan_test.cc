@@ -1,6 +1,7 @@
 #include "advice/plan.h"
 
 #include <deque>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -180,6 +181,58 @@ TEST_F(PlanTest, NeverOverlapsBusyTimeOrAnotherItem) {
     }
   }
   EXPECT_EQ(plan.passed_over.front().why, "no free slot");
+}
+
+TEST_F(PlanTest, CoffeesGoMidMorningAndMidAfternoonNeverBackToBack) {
+  request_.days.resize(1);  // Monday only, so that the day's slots are what is tested
+  for (int i = 0; i < 3; ++i) Add("Person " + std::to_string(i), "Dept " + std::to_string(i), 0.7);
+  Plan plan = Run();
+  ASSERT_EQ(plan.items.size(), 3U);
+  // 09:00-12:00 centres on 10:30 and 14:00-17:00 on 15:30: a 30-minute coffee on the 30-minute
+  // grid is 15 minutes off at 10:00 (the earlier of 10:00 and 10:30) and at 15:00. For the
+  // third, 09:30, 10:30, 14:30 and 15:30 touch one of those (15 or 45 minutes + the back-to-back
+  // hour), so 11:00 and 16:00 (45 minutes) are best, and 11:00 is earlier.
+  EXPECT_EQ(plan.items[0].slot.start, At(0, 10));
+  EXPECT_EQ(plan.items[1].slot.start, At(0, 11));
+  EXPECT_EQ(plan.items[2].slot.start, At(0, 15));
+  for (const auto& item : plan.items) EXPECT_EQ(item.setting, Setting::kCoffee);
+}
+
+TEST_F(PlanTest, ALunchStartsWithTheLunchWindow) {
+  Add("Olga Ivanova", "Legal", 0.8, 0.6);
+  Plan plan = Run();
+  ASSERT_EQ(plan.items.size(), 1U);
+  EXPECT_EQ(plan.items[0].setting, Setting::kLunch);
+  EXPECT_EQ(plan.items[0].slot.start, At(0, 12));
+}
+
+TEST_F(PlanTest, TheQuietestDayComesFirst) {
+  // Monday and Tuesday hold meetings (two hours and one); Wednesday to Friday are free.
+  request_.busy.push_back({At(0, 9), At(0, 11)});
+  request_.busy.push_back({At(1, 14), At(1, 15)});
+  request_.busy.push_back({At(3, 9), At(3, 9, 30)});  // Thursday: half an hour
+  for (int i = 0; i < 5; ++i) Add("Person " + std::to_string(i), "Dept " + std::to_string(i), 0.7);
+  Plan plan = Run();
+  ASSERT_EQ(plan.items.size(), 5U);
+  // One a day; in the order of choosing (by priority, here by id): Wednesday, Friday,
+  // Thursday, Tuesday, Monday. Items are listed by time, so check who went where.
+  std::map<std::int64_t, int> day_of;
+  for (const auto& item : plan.items) {
+    day_of[item.person.value] = static_cast<int>(
+        (std::chrono::floor<std::chrono::days>(item.slot.start) - sys_days{kMonday}).count());
+  }
+  EXPECT_EQ(day_of, (std::map<std::int64_t, int>{{2, 2}, {3, 4}, {4, 3}, {5, 1}, {6, 0}}));
+}
+
+TEST_F(PlanTest, ALapsedTieIsOfferedACoffeeNotALunch) {
+  Candidate& amara = Add("Amara Thompson", "Sales", 0.6, 0.44);
+  amara.overdue = 1;
+  amara.days_since = 241;
+  amara.cadence_days = 30;
+  Plan plan = Run();
+  ASSERT_EQ(plan.items.size(), 1U);
+  EXPECT_EQ(plan.items[0].setting, Setting::kCoffee);
+  EXPECT_DOUBLE_EQ(plan.items[0].priority.value, 0.6 * 1.0);
 }
 
 TEST_F(PlanTest, NoSlotStartsBeforeNow) {
