@@ -730,15 +730,6 @@ Result<std::vector<core::Knows>> SqliteStore::ListKnows() {
 // --- restoring a full export ---------------------------------------------------------------------
 
 Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
-  // Each write names its record when it fails; references are checked by the caller at the end.
-  auto restore = [&](const std::string& action, auto&& body) -> Result<void> {
-    try {
-      body();
-    } catch (const SQLite::Exception& e) {
-      return tl::unexpected(WriteError(e, action, {}));
-    }
-    return {};
-  };
   for (const Interaction& interaction : data.interactions) {
     std::string action = fmt::format("restore interaction {}", interaction.id.value);
     if (auto valid = ValidateInteraction(interaction); !valid) {
@@ -762,10 +753,7 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
   }
   for (const LedgerEntry& entry : data.ledger) {
     std::string action = fmt::format("restore ledger entry {}", entry.id.value);
-    if (auto valid = ValidateLedgerEntry(entry); !valid) {
-      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
-    }
-    ALLIES_TRY_VOID(restore(action, [&] {
+    ALLIES_TRY_VOID(RestoreRecord(action, ValidateLedgerEntry(entry), [&] {
       auto statement = Prepare(
           "INSERT INTO ledger (person_id, owner_id, at, kind, value, note, interaction_id, "
           "created_at, updated_at, deleted_at, id) "
@@ -777,7 +765,7 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
     }));
   }
   for (const Introduction& intro : data.introductions) {
-    ALLIES_TRY_VOID(restore(fmt::format("restore introduction {}", intro.id.value), [&] {
+    ALLIES_TRY_VOID(RestoreRecord(fmt::format("restore introduction {}", intro.id.value), {}, [&] {
       auto statement = Prepare(
           "INSERT INTO introduction (introducer_id, first_id, second_id, at, outcome, "
           "created_at, updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -793,10 +781,7 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
   }
   for (const FollowUp& followup : data.followups) {
     std::string action = fmt::format("restore follow-up {}", followup.id.value);
-    if (auto valid = ValidateFollowUp(followup); !valid) {
-      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
-    }
-    ALLIES_TRY_VOID(restore(action, [&] {
+    ALLIES_TRY_VOID(RestoreRecord(action, ValidateFollowUp(followup), [&] {
       auto statement = Prepare(
           "INSERT INTO followup (person_id, text, due, done_at, owner_id, created_at, "
           "updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -807,18 +792,19 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
     }));
   }
   for (const VendorNotice& notice : data.notices) {
-    ALLIES_TRY_VOID(restore(fmt::format("restore vendor notice {}", notice.id.value), [&] {
-      auto statement = Prepare(
-          "INSERT INTO vendor_notice (org_id, at, text, reported_by, created_at, updated_at, "
-          "deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-      statement->bind(1, notice.org.value);
-      statement->bind(2, Seconds(notice.at));
-      statement->bind(3, notice.text);
-      BindOptional(*statement, 4, notice.reported_by);
-      BindStamps(*statement, 5, notice.stamps);
-      statement->bind(8, notice.id.value);
-      statement->exec();
-    }));
+    ALLIES_TRY_VOID(
+        RestoreRecord(fmt::format("restore vendor notice {}", notice.id.value), {}, [&] {
+          auto statement = Prepare(
+              "INSERT INTO vendor_notice (org_id, at, text, reported_by, created_at, updated_at, "
+              "deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          statement->bind(1, notice.org.value);
+          statement->bind(2, Seconds(notice.at));
+          statement->bind(3, notice.text);
+          BindOptional(*statement, 4, notice.reported_by);
+          BindStamps(*statement, 5, notice.stamps);
+          statement->bind(8, notice.id.value);
+          statement->exec();
+        }));
   }
   for (const core::Knows& knows : data.knows) {
     std::string action = fmt::format("restore the tie between person {} and person {}",
@@ -829,7 +815,7 @@ Result<void> SqliteStore::RestoreActivity(const core::Dataset& data) {
                               "got strength {}",
                               action, knows.strength));
     }
-    ALLIES_TRY_VOID(restore(action, [&] {
+    ALLIES_TRY_VOID(RestoreRecord(action, {}, [&] {
       auto statement = Prepare(
           "INSERT INTO knows (person_a, person_b, strength, created_at, updated_at, deleted_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

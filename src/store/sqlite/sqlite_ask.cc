@@ -123,22 +123,17 @@ Result<void> SqliteStore::UpdateAsk(const Ask& ask) {
 
 Result<void> SqliteStore::RestoreAsks(const std::vector<Ask>& asks) {
   for (const Ask& ask : asks) {
-    std::string action = fmt::format("restore ask {}", ask.id.value);
-    if (auto valid = ValidateAsk(ask); !valid) {
-      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
-    }
-    try {
-      auto statement = Prepare(
-          "INSERT INTO ask (ledger_id, person_id, owner_id, text, outcome, at, answered_at, "
-          "created_at, updated_at, deleted_at, id) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-      BindAsk(*statement, ask);
-      BindStamps(*statement, 8, ask.stamps);
-      statement->bind(11, ask.id.value);
-      statement->exec();
-    } catch (const SQLite::Exception& e) {
-      return tl::unexpected(WriteError(e, action, {}));
-    }
+    ALLIES_TRY_VOID(
+        RestoreRecord(fmt::format("restore ask {}", ask.id.value), ValidateAsk(ask), [&] {
+          auto statement = Prepare(
+              "INSERT INTO ask (ledger_id, person_id, owner_id, text, outcome, at, answered_at, "
+              "created_at, updated_at, deleted_at, id) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+          BindAsk(*statement, ask);
+          BindStamps(*statement, 8, ask.stamps);
+          statement->bind(11, ask.id.value);
+          statement->exec();
+        }));
   }
   return {};
 }

@@ -272,6 +272,23 @@ class SqliteStore final : public Store {
                          std::span<const Reference> references);
   bool Exists(Table table, std::int64_t id);
 
+  // Writes one record of a restore: `valid` is the record's own check, `insert` writes it and
+  // may throw SQLite::Exception. Errors say "cannot <action>: ..." (references are checked by
+  // RestoreAll at the end).
+  template <class Insert>
+  Result<void> RestoreRecord(const std::string& action, const Result<void>& valid,
+                             Insert&& insert) {
+    if (!valid) {
+      return Fail(valid.error().code, fmt::format("cannot {}: {}", action, valid.error().message));
+    }
+    try {
+      insert();
+    } catch (const SQLite::Exception& e) {
+      return tl::unexpected(WriteError(e, action, {}));
+    }
+    return {};
+  }
+
   // people and organizations (sqlite_people.cc); `where` starts with WHERE or is empty and
   // names the person table `p`, the organization table `o`; `whole_table` says it selects
   // (nearly) every row, so child rows are read without filtering.
