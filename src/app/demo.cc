@@ -1143,6 +1143,7 @@ Result<void> DemoWriter::WriteFollowUps() {
     std::string_view text;
     int due_in_days;
     std::optional<int> done_days_ago;
+    int owner = -1;  // a team member whose promise it is; -1: mine
   };
   const Plan plans[] = {
       {heads_[2], "Send {} the DR runbook", -10, std::nullopt},
@@ -1156,10 +1157,15 @@ Result<void> DemoWriter::WriteFollowUps() {
       {heads_[4], "Introduce {} to our CISO", -40, 38},
       {team_[kApplications], "Prepare the ERP upgrade go/no-go with {}", 21, std::nullopt},
       {vendor_contacts_[3][0], "Ask {} for a reference call", 35, std::nullopt},
+      // My team's own promises, which only they see (`followup list --as`).
+      {heads_[6], "Send {} the test plan for the ERP upgrade", 2, std::nullopt,
+       team_[kApplications]},
+      {heads_[8], "Walk {} through the new laptop policy", -2, std::nullopt, team_[kServiceDesk]},
   };
   for (const Plan& plan : plans) {
     core::FollowUp followup;
     followup.person = ids_[plan.member];
+    followup.owner = ids_[plan.owner < 0 ? me_ : plan.owner];
     followup.text = fmt::format(fmt::runtime(plan.text), FirstName(plan.member));
     followup.due = core::Date(today_ + days(plan.due_in_days));
     if (plan.done_days_ago) followup.done_at = DayTime(*plan.done_days_ago, 16, 0);

@@ -275,7 +275,14 @@ TEST_F(DefaultDemoTest, FollowUpsAreOverdueDueThisWeekAndDone) {
   const core::Date today(std::chrono::floor<std::chrono::days>(kNow));
   int overdue = 0;
   int done = 0;
+  int members = 0;  // owned by a team member, not me
+  const core::PersonId me = *Store().FindMe().value();
   for (const core::FollowUp& followup : *followups) {
+    ASSERT_TRUE(followup.owner.has_value());
+    if (*followup.owner != me) {
+      ++members;
+      EXPECT_TRUE(Store().GetPerson(*followup.owner).value().is_team);
+    }
     if (followup.done_at) {
       ++done;
     } else if (followup.due < today) {
@@ -284,6 +291,7 @@ TEST_F(DefaultDemoTest, FollowUpsAreOverdueDueThisWeekAndDone) {
   }
   EXPECT_GE(overdue, 1);
   EXPECT_GE(done, 1);
+  EXPECT_EQ(members, 2);
   auto notices = Store().ListNotices(std::nullopt);
   ASSERT_TRUE(notices.has_value());
   EXPECT_EQ(Summary().notices, static_cast<int>(notices->size()));
