@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
+#include "app/influence_snapshot.h"
 #include "app/internal.h"
 #include "app/network.h"
 #include "app/transaction.h"
@@ -34,19 +35,13 @@ Result<std::size_t> TopOf(std::optional<int> top) {
   return static_cast<std::size_t>(top.value_or(kDefaultTop));
 }
 
-double BestOffer(const core::Person& person) {
-  int best = 0;
-  for (const auto& offer : person.offers) best = std::max(best, offer.rating);
-  return best / 5.0;
-}
-
 }  // namespace
 
 namespace internal {
 
 // Influence of everyone in the network, in node order (declared in network.h).
-Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
-  ALLIES_TRY(auto params, internal::LoadParams(store));
+Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now,
+                                         const scoring::Params& params) {
   ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
   ALLIES_TRY(auto centrality, internal::ComputeCentrality(known.network.graph));
   return internal::InfluenceOf(known, centrality, params);
@@ -80,7 +75,10 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
                                          std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
+    // Fresh, so it refreshes the snapshot the advice commands reuse.
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
     if (department) {
       std::string key = core::FoldCase(core::Trim(*department));
       std::erase_if(report.people, [&](const InfluenceView& view) {
@@ -103,7 +101,10 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
 Result<InfluenceReport> App::Hidden(std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
+    // Fresh, so it refreshes the snapshot the advice commands reuse.
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
     std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
     // The most influential of them first: they are the ones worth meeting.
     std::stable_sort(

@@ -88,15 +88,11 @@ Result<Centrality> ComputeCentrality(const graph::Graph& graph,
   return centrality;
 }
 
-namespace {
-
-double BestOffer(const core::Person& person) {
+double OfferScore(const core::Person& person) {
   int best = 0;
   for (const auto& offer : person.offers) best = std::max(best, offer.rating);
   return best / 5.0;
 }
-
-}  // namespace
 
 InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& centrality,
                             const scoring::Params& params) {
@@ -136,7 +132,7 @@ InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& central
     view.pagerank_percentile = pagerank_pct[i];
     view.betweenness = centrality.betweenness[i];
     view.betweenness_percentile = betweenness_pct[i];
-    view.offer = BestOffer(person);
+    view.offer = OfferScore(person);
     view.influence = scoring::Influence(
         {view.pagerank_percentile, view.betweenness_percentile, view.offer}, params);
     view.formal_level = levels[i];

@@ -58,6 +58,10 @@ InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& central
 
 // Influence of everyone in the network but me (DESIGN.md §3), in node order: PageRank,
 // betweenness, offers, formal level and the hidden-influencer gap, with every component.
-[[nodiscard]] Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now);
+[[nodiscard]] Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now,
+                                                       const scoring::Params& params);
+
+// The offer part of influence: the person's best offer rating / 5, in [0, 1].
+double OfferScore(const core::Person& person);
 
 }  // namespace allies::app::internal

@@ -312,7 +312,7 @@ core::Error SqliteStore::PersonWriteError(const SQLite::Exception& e, std::strin
 Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
   std::string action = fmt::format("insert person \"{}\"", person.name);
   ALLIES_TRY_VOID(ValidatePerson(person));
-  return Write<PersonId>(
+  return Counted(Write<PersonId>(
       action, Undo::kStatement,
       [&]() -> Result<PersonId> {
         {
@@ -334,13 +334,13 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
         }
         return PersonId{id};
       },
-      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); });
+      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); }));
 }
 
 Result<void> SqliteStore::UpdatePerson(const Person& person) {
   std::string action = fmt::format("update person {}", person.id.value);
   ALLIES_TRY_VOID(ValidatePerson(person));
-  return Write<void>(
+  return Counted(Write<void>(
       action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
@@ -361,7 +361,7 @@ Result<void> SqliteStore::UpdatePerson(const Person& person) {
         InsertPersonChildren(person.id.value, person);
         return {};
       },
-      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); });
+      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); }));
 }
 
 Result<Person> SqliteStore::GetPerson(PersonId id) {
@@ -462,6 +462,20 @@ Result<std::size_t> SqliteStore::CountPeople() {
     auto statement = Prepare("SELECT count(*) FROM person WHERE deleted_at IS NULL");
     statement->executeStep();
     return static_cast<std::size_t>(statement->getColumn(0).getInt64());
+  });
+}
+
+Result<std::vector<std::pair<PersonId, PersonId>>> SqliteStore::ListReportsTo() {
+  return Read("list reports-to links", [&]() -> Result<std::vector<std::pair<PersonId, PersonId>>> {
+    auto statement = Prepare(
+        "SELECT p.id, p.reports_to FROM person p JOIN person m ON m.id = p.reports_to "
+        "WHERE p.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY p.id");
+    std::vector<std::pair<PersonId, PersonId>> links;
+    while (statement->executeStep()) {
+      links.emplace_back(PersonId{statement->getColumn(0).getInt64()},
+                         PersonId{statement->getColumn(1).getInt64()});
+    }
+    return links;
   });
 }
 
