@@ -42,7 +42,8 @@ namespace internal {
 // Influence of everyone in the network, in node order (declared in network.h).
 Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now,
                                          const scoring::Params& params) {
-  ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
+  // Influence reads names, departments, titles, reports-to links and offers: a light directory.
+  ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params, true));
   ALLIES_TRY(auto centrality, internal::ComputeCentrality(known.network.graph));
   return internal::InfluenceOf(known, centrality, params);
 }

@@ -30,9 +30,10 @@ struct KnownNetwork {
 
 // Streams the interactions from the store into their attendee pairs (never holding them all),
 // scores the pairs and frees them before it loads the directory, so that the largest things
-// never share memory.
+// never share memory. `light`: the directory's people come without their child lists but with
+// their offers (what influence reads), which halves its cost on 100,000 people.
 [[nodiscard]] Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
-                                               const scoring::Params& params);
+                                               const scoring::Params& params, bool light = false);
 
 struct Centrality {
   std::vector<double> pagerank;

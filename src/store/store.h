@@ -39,6 +39,8 @@ struct PersonFilter {
   // issue 5: the person rows only, every child list (emails, phones, tags, offers, needs, notes,
   // dates) left empty: for passes over everybody that need names, departments and links.
   bool without_children = false;
+  // With without_children: the offers are read all the same (influence needs them for everyone).
+  bool with_offers = false;
 };
 
 struct InteractionFilter {

@@ -1829,6 +1829,30 @@ TEST_P(StoreTest, ListPeopleWithoutChildrenLeavesEveryListEmpty) {
   EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{full.value});
 }
 
+TEST_P(StoreTest, ListPeopleWithoutChildrenButWithOffersReadsOnlyTheOffers) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  Person expected = FullPerson(org, boss);
+  ASSERT_FALSE(expected.offers.empty());
+  PersonId full = Must(store_->InsertPerson(expected));
+  PersonFilter filter;
+  filter.include_deleted = true;  // the whole table, as the network's directory reads it
+  filter.without_children = true;
+  filter.with_offers = true;
+  auto people = Must(store_->ListPeople(filter));
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].id, boss);
+  EXPECT_TRUE(people[0].offers.empty());
+  const Person& light = people[1];
+  EXPECT_EQ(light.id, full);
+  EXPECT_EQ(light.offers, expected.offers);
+  EXPECT_TRUE(light.emails.empty());
+  EXPECT_TRUE(light.tags.empty());
+  EXPECT_TRUE(light.needs.empty());
+  EXPECT_TRUE(light.notes.empty());
+  EXPECT_TRUE(light.dates.empty());
+}
+
 TEST_P(StoreTest, ReassignPersonMovesAsksOfBothSides) {
   PersonId me = AddPerson("Me");
   PersonId keep = AddPerson("Keep");

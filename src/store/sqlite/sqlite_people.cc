@@ -147,7 +147,7 @@ std::vector<core::Id<Tag>> ColumnIds(SQLite::Statement& statement) {
 
 Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
                                                     const std::vector<Param>& params,
-                                                    bool whole_table, bool children) {
+                                                    bool whole_table, bool children, bool offers) {
   std::vector<Person> people;
   std::vector<std::string> keys;
   {
@@ -159,13 +159,22 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
       keys.push_back(statement->getColumn(14).getString());
     }
   }
-  if (people.empty() || !children) return SortByKey(std::move(people), keys);
+  if (people.empty() || (!children && !offers)) return SortByKey(std::move(people), keys);
 
   auto attach = [&](std::string_view columns, std::string_view table, auto&& add) {
     auto statement = Prepare(ChildQuery(columns, table, whole_table ? "" : where));
     if (!whole_table) BindParams(*statement, params);
     AttachChildren(*statement, people, add);
   };
+  auto attach_offers = [&] {
+    attach("offer, rating", "person_offer", [](Person& person, const SQLite::Statement& row) {
+      person.offers.push_back({row.getColumn(1).getString(), row.getColumn(2).getInt()});
+    });
+  };
+  if (!children) {
+    attach_offers();
+    return SortByKey(std::move(people), keys);
+  }
   attach("address, type", "person_email", [](Person& person, const SQLite::Statement& row) {
     person.emails.push_back({row.getColumn(1).getString(), row.getColumn(2).getString()});
   });
@@ -175,9 +184,7 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
   attach("tag", "person_tag", [](Person& person, const SQLite::Statement& row) {
     person.tags.push_back(row.getColumn(1).getString());
   });
-  attach("offer, rating", "person_offer", [](Person& person, const SQLite::Statement& row) {
-    person.offers.push_back({row.getColumn(1).getString(), row.getColumn(2).getInt()});
-  });
+  attach_offers();
   attach("need", "person_need", [](Person& person, const SQLite::Statement& row) {
     person.needs.push_back(row.getColumn(1).getString());
   });
@@ -394,8 +401,9 @@ Result<std::vector<Person>> SqliteStore::ListPeople(const PersonFilter& filter) 
   std::string where =
       conditions.empty() ? std::string() : "WHERE " + core::Join(conditions, " AND ");
   bool whole_table = !filter.department && !filter.tag && !filter.org && !filter.only_team;
-  return Read("list people",
-              [&] { return LoadPeople(where, params, whole_table, !filter.without_children); });
+  return Read("list people", [&] {
+    return LoadPeople(where, params, whole_table, !filter.without_children, filter.with_offers);
+  });
 }
 
 Result<std::vector<PersonId>> SqliteStore::FindPeopleByName(std::string_view name_key,

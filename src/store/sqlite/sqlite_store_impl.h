@@ -281,7 +281,7 @@ class SqliteStore final : public Store {
   // (nearly) every row, so child rows are read without filtering.
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
                                                const std::vector<Param>& params, bool whole_table,
-                                               bool children = true);
+                                               bool children = true, bool offers = false);
   void InsertPersonChildren(std::int64_t id, const core::Person& person);
   void DeletePersonChildren(std::int64_t id);
   void InsertPersonText(std::int64_t id, const core::Person& person);
