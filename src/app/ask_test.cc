@@ -298,13 +298,14 @@ TEST_F(AskTest, AnOldSnapshotOrOneOfOtherParametersIsRecomputed) {
   auto seven = week_later.AskFor(input);
   ASSERT_TRUE(seven);
   EXPECT_FALSE(seven->influence.reused);
-  EXPECT_EQ(seven->influence.recomputed_because,
-            "computed 7 days from now (influence.snapshot_days 7)");
+  EXPECT_EQ(seven->influence.recomputed_because, "7 days old (influence.snapshot_days 7)");
   EXPECT_EQ(seven->influence.as_of, kNow + days{7});
   App week_earlier(*store_, kNow);
   auto back = week_earlier.AskFor(input);
   ASSERT_TRUE(back);
   EXPECT_FALSE(back->influence.reused);
+  EXPECT_EQ(back->influence.recomputed_because,
+            "computed for 7 days after now (influence.snapshot_days 7)");
   // A parameter influence reads changes every score: recomputed at once.
   ASSERT_TRUE(app_->ConfigSet("tie.half_life_days", "60"));
   auto other = app_->AskFor(input);

@@ -42,12 +42,14 @@ std::optional<std::string> WhyRecompute(const std::optional<store::InfluenceSnap
                                         core::TimePoint now, const scoring::Params& params) {
   if (!info) return "no snapshot yet";
   if (info->basis != InfluenceBasis(params)) return "computed with other parameters";
-  const auto age = now > info->computed_at ? now - info->computed_at : info->computed_at - now;
+  const bool past = info->computed_at <= now;
+  const auto age = past ? now - info->computed_at : info->computed_at - now;
   const double age_days = std::chrono::duration<double, std::ratio<86400>>(age).count();
   if (!(age_days < params.influence_snapshot_days)) {
-    return fmt::format("computed {} from now (influence.snapshot_days {})",
-                       DaysText(std::floor(age_days * 10) / 10),
-                       scoring::FormatParam(params.influence_snapshot_days));
+    const std::string days = DaysText(std::floor(age_days * 10) / 10);
+    const std::string limit = scoring::FormatParam(params.influence_snapshot_days);
+    if (past) return fmt::format("{} old (influence.snapshot_days {})", days, limit);
+    return fmt::format("computed for {} after now (influence.snapshot_days {})", days, limit);
   }
   const double allowed = params.influence_snapshot_max_change *
                          static_cast<double>(std::max<std::int64_t>(info->people, 0));
