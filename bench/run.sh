@@ -93,5 +93,4 @@ echo
 bash bench/run_advice.sh "$build"
 
 echo
-echo "== 4. issue 5: allies ask-for on the 100,000-person demo"
 bash bench/run_advice_ask.sh "$build"

@@ -31,6 +31,38 @@ class DemoAskTest : public ::testing::Test {
 Sandbox* DemoAskTest::shared_box = nullptr;
 json DemoAskTest::shared_demo;
 
+// Changes the database: its own sandbox.
+TEST(AskInfluenceTest, TheSnapshotSurvivesAWriteAndFreshInfluenceRecomputesIt) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json first = box.Json({"ask-for", "budget"});
+  EXPECT_EQ(first["influence_snapshot"], "computed");
+  EXPECT_EQ(first["influence"]["snapshot"], "computed");
+  EXPECT_EQ(first["influence"]["recomputed_because"], "no snapshot yet");
+  EXPECT_EQ(first["influence"]["scope"], "network");
+  EXPECT_EQ(first["influence"]["as_of"], kNow);
+  ASSERT_FALSE(first["candidates"].empty());
+  auto logged = box.Run({"log", "coffee", "--with", first["candidates"][0]["person"]["name"],
+                         "--at", "2026-11-25T10:00:00Z"});
+  ASSERT_EQ(logged.exit_code, 0) << logged.err;
+  json second = box.Json({"ask-for", "budget"});
+  EXPECT_EQ(second["influence_snapshot"], "reused");
+  EXPECT_EQ(second["influence"]["changes_since"], 1);
+  EXPECT_EQ(second["influence"]["recomputed_because"], nullptr);
+  auto human = box.Run({"ask-for", "budget", "--top", "1"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("as of 2026-11-26 09:00, 1 change since"), std::string::npos)
+      << human.out;
+  json fresh = box.Json({"ask-for", "budget", "--fresh-influence"});
+  EXPECT_EQ(fresh["influence"]["snapshot"], "computed");
+  EXPECT_EQ(fresh["influence"]["recomputed_because"], "asked for (--fresh-influence)");
+  // Scores do not move for one coffee: the recomputed influence ranks the same people.
+  ASSERT_EQ(fresh["candidates"].size(), second["candidates"].size());
+  for (std::size_t k = 0; k < fresh["candidates"].size(); ++k) {
+    EXPECT_EQ(fresh["candidates"][k]["person"]["id"], second["candidates"][k]["person"]["id"]);
+  }
+}
+
 TEST_F(DemoAskTest, TheAdvisorFindsThePlantedExpertThroughATeamMember) {
   ASSERT_TRUE(Demo()["planted_expert"].is_object()) << Demo().dump(1);
   const std::string expert = Demo()["planted_expert"]["name"];

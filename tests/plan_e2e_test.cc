@@ -84,10 +84,18 @@ TEST_F(PlanTest, RespectsBothBudgetsAndTheDepartmentLimit) {
 }
 
 TEST_F(PlanTest, IsTheSameForTheSameNow) {
+  // A run that computes the influence snapshot and one that reuses it plan the same week; only
+  // the influence's "snapshot" field (and why it was computed) tells them apart.
+  json computed = box_->Json(With(kWeek, {"--fresh-influence"}));
   auto first = box_->Run(With(kWeek, {"--json"}));
   auto second = box_->Run(With(kWeek, {"--json"}));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out, second.out);
+  json reused = json::parse(first.out);
+  EXPECT_EQ(computed["influence"]["snapshot"], "computed");
+  EXPECT_EQ(reused["influence"]["snapshot"], "reused");
+  EXPECT_EQ(computed["items"], reused["items"]);
+  EXPECT_EQ(computed["passed_over"], reused["passed_over"]);
   auto human = box_->Run(kWeek);
   ASSERT_EQ(human.exit_code, 0) << human.err;
   EXPECT_EQ(human.out, box_->Run(kWeek).out);
@@ -205,14 +213,139 @@ TEST_F(PlanTest, InvitationsReadBackInLibicalAndPython) {
   EXPECT_EQ(events, plan["items"].size());
 }
 
-TEST_F(PlanTest, NeighbourhoodInfluenceAboveTheConfiguredSize) {
+// --- influence over the whole network, from the shared snapshot (README.md, "Influence") -------
+
+std::map<int, double> InfluenceById(const json& report) {
+  std::map<int, double> by_id;
+  for (const auto& row : report["people"]) {
+    by_id[row["person"]["id"].get<int>()] = row["influence"].get<double>();
+  }
+  return by_id;
+}
+
+// Changes the database: its own sandbox.
+TEST(PlanInfluenceTest, IsThatOfInfluencersOverTheWholeNetwork) {
   Sandbox box;
   ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
-  ASSERT_EQ(box.Run({"config", "set", "plan.full_influence_people", "100"}).exit_code, 0);
-  json plan = box.Json(kWeek);
-  EXPECT_EQ(plan["influence"]["scope"], "neighbourhood");
-  EXPECT_GT(plan["influence"]["people"].get<int>(), 0);
-  EXPECT_FALSE(plan["items"].empty());
+  json plan = box.Json(With(kWeek, {"--hours", "10", "--energy", "40"}));
+  const json& influence = plan["influence"];
+  EXPECT_EQ(influence["scope"], "network");
+  EXPECT_EQ(influence["snapshot"], "computed");
+  EXPECT_EQ(influence["recomputed_because"], "no snapshot yet");
+  EXPECT_EQ(influence["as_of"], kNow);
+  EXPECT_EQ(influence["changes_since"], 0);
+  EXPECT_TRUE(influence["estimated"].empty());
+  json influencers = box.Json({"influencers", "--top", "100000"});
+  EXPECT_EQ(influence["people"], influencers["network"]["people"]);
+  EXPECT_EQ(influence["ties"], influencers["network"]["ties"]);
+  // The candidates' pool is my neighbourhood, never more than the network.
+  EXPECT_GT(plan["neighbourhood"].get<int>(), 0);
+  EXPECT_LT(plan["neighbourhood"].get<int>(), influence["people"].get<int>());
+  auto by_id = InfluenceById(influencers);
+  ASSERT_FALSE(plan["items"].empty());
+  for (const auto& item : plan["items"]) {
+    int id = item["person"]["id"];
+    ASSERT_TRUE(by_id.contains(id)) << id;
+    EXPECT_DOUBLE_EQ(item["priority"]["influence"].get<double>(), by_id[id]) << id;
+    EXPECT_FALSE(item["influence_estimated"].get<bool>());
+  }
+  for (const auto& passed : plan["passed_over"]) {
+    EXPECT_TRUE(by_id.contains(passed["person"]["id"].get<int>()));
+  }
+  // `influencers` refreshed the snapshot: the next plan reuses it, and says so.
+  json again = box.Json(With(kWeek, {"--hours", "10", "--energy", "40"}));
+  EXPECT_EQ(again["influence"]["snapshot"], "reused");
+  EXPECT_EQ(again["influence"]["recomputed_because"], nullptr);
+  EXPECT_EQ(again["items"], plan["items"]);
+  auto human = box.Run(kWeek);
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("influence over the whole network (" +
+                           std::to_string(influence["people"].get<int>()) + " people, " +
+                           std::to_string(influence["ties"].get<int>()) +
+                           " ties) as of 2026-11-26 09:00, 0 changes since"),
+            std::string::npos)
+      << human.out;
+}
+
+// Changes the database: its own sandbox.
+TEST(PlanInfluenceTest, AWriteKeepsTheSnapshotAndFreshInfluenceRecomputesIt) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json first = box.Json(kWeek);
+  ASSERT_EQ(first["influence"]["snapshot"], "computed");
+  // One logged lunch: 1 change of a 400-person network, under 1% of it.
+  auto logged = box.Run({"log", "lunch", "--with", first["items"][0]["person"]["name"], "--at",
+                         "2026-11-25T12:00:00Z"});
+  ASSERT_EQ(logged.exit_code, 0) << logged.err;
+  json second = box.Json(kWeek);
+  EXPECT_EQ(second["influence"]["snapshot"], "reused");
+  EXPECT_EQ(second["influence"]["changes_since"], 1);
+  EXPECT_EQ(second["influence"]["as_of"], kNow);
+  // ask-for uses the same snapshot.
+  json asked = box.Json({"ask-for", "budget"});
+  EXPECT_EQ(asked["influence"]["snapshot"], "reused");
+  EXPECT_EQ(asked["influence"]["changes_since"], 1);
+  // --fresh-influence recomputes it (and stores it: the count starts again).
+  json fresh = box.Json(With(kWeek, {"--fresh-influence"}));
+  EXPECT_EQ(fresh["influence"]["snapshot"], "computed");
+  EXPECT_EQ(fresh["influence"]["recomputed_because"], "asked for (--fresh-influence)");
+  json third = box.Json(kWeek);
+  EXPECT_EQ(third["influence"]["snapshot"], "reused");
+  EXPECT_EQ(third["influence"]["changes_since"], 0);
+  // Enough changes recompute it too: with a share of 0, any change does.
+  ASSERT_EQ(box.Run({"config", "set", "influence.snapshot_max_change", "0"}).exit_code, 0);
+  ASSERT_EQ(box.Run({"log", "coffee", "--with", first["items"][0]["person"]["name"], "--at",
+                     "2026-11-25T15:00:00Z"})
+                .exit_code,
+            0);
+  json changed = box.Json(kWeek);
+  EXPECT_EQ(changed["influence"]["snapshot"], "computed");
+  EXPECT_EQ(changed["influence"]["recomputed_because"],
+            "1 change since, more than 0% of its 400 people (influence.snapshot_max_change 0)");
+  // Eight days on, it is older than influence.snapshot_days (7): recomputed.
+  auto late = box.Run({"--json", "--now", "2026-12-04T09:00:00Z", "plan", "--week", "2026-W50"});
+  ASSERT_EQ(late.exit_code, 0) << late.err;
+  json later = json::parse(late.out);
+  EXPECT_EQ(later["influence"]["snapshot"], "computed");
+  EXPECT_EQ(later["influence"]["recomputed_because"], "8 days old (influence.snapshot_days 7)");
+}
+
+// Changes the database: its own sandbox.
+TEST(PlanInfluenceTest, SomeoneAddedSinceTheSnapshotIsEstimatedFromTheirOffers) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  ASSERT_EQ(box.Json(kWeek)["influence"]["snapshot"], "computed");
+  auto added =
+      box.Run({"person", "add", "Zoe Newcomer", "--dept", "Newcomers", "--offer", "quantum=5"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  // Met once a month ago (so that she is in my neighbourhood and not resting).
+  ASSERT_EQ(
+      box.Run({"log", "call", "--with", "Zoe Newcomer", "--at", "2026-10-20T10:00:00Z"}).exit_code,
+      0);
+  json plan = box.Json(With(kWeek, {"--hours", "40", "--energy", "200"}));
+  EXPECT_EQ(plan["influence"]["snapshot"], "reused");
+  EXPECT_EQ(plan["influence"]["changes_since"], 2);
+  ASSERT_EQ(plan["influence"]["estimated"].size(), 1u);
+  const int zoe = plan["influence"]["estimated"][0];
+  bool planned = false;
+  for (const auto& item : plan["items"]) {
+    if (item["person"]["id"] != zoe) continue;
+    planned = true;
+    EXPECT_TRUE(item["influence_estimated"].get<bool>());
+    // 0.3 × her best offer (5) / 5; both centrality percentiles taken as 0.
+    EXPECT_DOUBLE_EQ(item["priority"]["influence"].get<double>(), 0.3);
+  }
+  EXPECT_TRUE(planned) << plan.dump(1);
+}
+
+TEST(PlanInfluenceTest, TheRemovedPlanKeyIsUnknown) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo", "--people", "60"}).exit_code, 0);
+  auto set = box.Run({"config", "set", "plan.full_influence_people", "100"});
+  EXPECT_NE(set.exit_code, 0);
+  EXPECT_NE(set.err.find("unknown configuration key \"plan.full_influence_people\""),
+            std::string::npos)
+      << set.err;
 }
 
 // Changes the database: its own sandbox.

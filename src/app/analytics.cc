@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
+#include "app/influence_snapshot.h"
 #include "app/internal.h"
 #include "app/network.h"
 #include "app/transaction.h"
@@ -39,9 +40,10 @@ Result<std::size_t> TopOf(std::optional<int> top) {
 namespace internal {
 
 // Influence of everyone in the network, in node order (declared in network.h).
-Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now) {
-  ALLIES_TRY(auto params, internal::LoadParams(store));
-  ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params));
+Result<InfluenceReport> ComputeInfluence(store::Store& store, core::TimePoint now,
+                                         const scoring::Params& params) {
+  // Influence reads names, departments, titles, reports-to links and offers: a light directory.
+  ALLIES_TRY(auto known, internal::LoadNetwork(store, now, params, true));
   ALLIES_TRY(auto centrality, internal::ComputeCentrality(known.network.graph));
   return internal::InfluenceOf(known, centrality, params);
 }
@@ -74,7 +76,10 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
                                          std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
+    // Fresh, so it refreshes the snapshot the advice commands reuse.
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
     if (department) {
       std::string key = core::FoldCase(core::Trim(*department));
       std::erase_if(report.people, [&](const InfluenceView& view) {
@@ -97,7 +102,10 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
 Result<InfluenceReport> App::Hidden(std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_));
+    ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
+    // Fresh, so it refreshes the snapshot the advice commands reuse.
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
     std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
     // The most influential of them first: they are the ones worth meeting.
     std::stable_sort(

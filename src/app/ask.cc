@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/ask_internal.h"
+#include "app/influence_snapshot.h"
 #include "app/transaction.h"
 #include "core/names.h"
 #include "core/text.h"
@@ -203,11 +204,20 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
     if (pool.empty()) return report;
     const double best_relevance = pool.front().relevance;
 
-    ALLIES_TRY(auto influence, internal::LoadInfluence(store_, now_));
-    report.influence_reused = influence.reused;
     std::vector<core::PersonId> targets;
     targets.reserve(pool.size());
     for (const auto& match : pool) targets.push_back(match.person);
+    ALLIES_TRY(auto influence,
+               internal::CurrentInfluence(store_, now_, params, targets, input.fresh_influence));
+    // People added since the snapshot: from their offers, which the light directory lacks.
+    for (core::PersonId id : targets) {
+      if (influence.rows.contains(id)) continue;
+      ALLIES_TRY_VOID(internal::LoadFull(store_, directory, id));
+      influence.rows.emplace(id, internal::EstimatedInfluence(directory.people.at(id), params));
+      influence.source.estimated.push_back(id);
+    }
+    std::sort(influence.source.estimated.begin(), influence.source.estimated.end());
+    report.influence = influence.source;
     ALLIES_TRY(auto paths, internal::BestWarmPaths(store_, directory, now_, params, targets));
     ALLIES_TRY(auto balances, internal::ComputeBalances(store_, me, now_, params));
 
@@ -217,9 +227,9 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
       candidate.person = directory.Ref(person.id);
       candidate.title = person.title;
       candidate.match = match.relevance / best_relevance;
-      if (auto it = influence.rows.find(person.id); it != influence.rows.end()) {
-        candidate.influence = it->second.influence;
-      }
+      candidate.influence = influence.rows.at(person.id).influence;
+      candidate.influence_estimated = std::binary_search(
+          influence.source.estimated.begin(), influence.source.estimated.end(), person.id);
       if (auto it = paths.find(person.id); it != paths.end()) candidate.path = it->second;
       if (auto it = balances.find(person.id); it != balances.end()) {
         candidate.balance = it->second;

@@ -61,17 +61,6 @@ NoteKind ClassifyNote(std::string_view note);
 [[nodiscard]] Result<Directory> LoadLightDirectory(store::Store& store);
 [[nodiscard]] Result<void> LoadFull(store::Store& store, Directory& directory, core::PersonId id);
 
-// --- the influence snapshot -------------------------------------------------------------------
-
-struct InfluenceTable {
-  std::unordered_map<core::PersonId, store::InfluenceRow> rows;
-  bool reused = false;  // the stored snapshot was current
-};
-
-// Everyone's influence as of the day of `now`: the stored snapshot when it is of that day and no
-// write has happened since, else computed over the whole network (ComputeInfluence) and stored.
-[[nodiscard]] Result<InfluenceTable> LoadInfluence(store::Store& store, core::TimePoint now);
-
 // --- warm paths -------------------------------------------------------------------------------
 
 // The strongest warm path (at most 3 links, from me or a team member; DESIGN.md §3) to each of

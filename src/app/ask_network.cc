@@ -1,5 +1,5 @@
-// The network parts of the ask advisor: the influence snapshot and warm paths computed on the
-// part of the network that paths of at most 3 links from me and my team can use.
+// The network parts of the ask advisor: the light directory and warm paths computed on the part
+// of the network that paths of at most 3 links from me and my team can use.
 
 #include <algorithm>
 #include <unordered_set>
@@ -34,32 +34,6 @@ Result<void> LoadFull(store::Store& store, Directory& directory, core::PersonId 
   ALLIES_TRY(auto person, store.GetPerson(id));
   directory.people[id] = std::move(person);
   return {};
-}
-
-Result<InfluenceTable> LoadInfluence(store::Store& store, core::TimePoint now) {
-  InfluenceTable table;
-  const core::Date today = DayOf(now);
-  ALLIES_TRY(auto snapshot, store.LoadInfluenceSnapshot());
-  if (snapshot && snapshot->day == today) {
-    table.reused = true;
-    table.rows.reserve(snapshot->rows.size());
-    for (const auto& row : snapshot->rows) table.rows.emplace(row.person, row);
-    return table;
-  }
-  ALLIES_TRY(auto report, ComputeInfluence(store, now));
-  store::InfluenceSnapshot fresh;
-  fresh.day = today;
-  fresh.rows.reserve(report.people.size());
-  for (const auto& view : report.people) {
-    fresh.rows.push_back({view.person.id, view.influence, view.pagerank_percentile,
-                          view.betweenness_percentile, view.offer});
-  }
-  std::sort(fresh.rows.begin(), fresh.rows.end(),
-            [](const auto& a, const auto& b) { return a.person < b.person; });
-  ALLIES_TRY_VOID(store.SaveInfluenceSnapshot(fresh));
-  table.rows.reserve(fresh.rows.size());
-  for (const auto& row : fresh.rows) table.rows.emplace(row.person, row);
-  return table;
 }
 
 Result<std::unordered_map<core::PersonId, PathView>> BestWarmPaths(

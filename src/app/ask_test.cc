@@ -214,34 +214,159 @@ TEST_F(AskTest, AskForKeepsOnlyCandidatesWithEveryTag) {
   EXPECT_TRUE(report->candidates.empty());
 }
 
-TEST_F(AskTest, AskForUsesInfluenceFromTheSnapshotUntilTheDataChanges) {
+// --- the influence snapshot (README.md, "Influence") ----------------------------------------
+
+TEST_F(AskTest, AskForComputesTheSnapshotOnceThenReusesItWithTheInfluenceOfInfluencers) {
   BuildNetwork();
   AskForInput input;
   input.text = "kubernetes";
   auto first = app_->AskFor(input);
-  ASSERT_TRUE(first);
-  EXPECT_FALSE(first->influence_reused);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_FALSE(first->influence.reused);
+  EXPECT_EQ(first->influence.recomputed_because, "no snapshot yet");
+  EXPECT_EQ(first->influence.as_of, kNow);
+  EXPECT_EQ(first->influence.people, 7u);  // me, Tara, Ana, Ben, Cy, Dee, Olga
   auto second = app_->AskFor(input);
   ASSERT_TRUE(second);
-  EXPECT_TRUE(second->influence_reused);
+  EXPECT_TRUE(second->influence.reused);
+  EXPECT_EQ(second->influence.as_of, kNow);
+  EXPECT_EQ(second->influence.changes_since, 0);
+  EXPECT_TRUE(second->influence.estimated.empty());
   auto influencers = app_->Influencers(std::nullopt, 100);
   ASSERT_TRUE(influencers);
+  EXPECT_EQ(second->influence.people, influencers->network_people);
+  EXPECT_EQ(second->influence.ties, influencers->network_ties);
+  ASSERT_EQ(second->candidates.size(), 4u);
   for (const auto& candidate : second->candidates) {
     auto it =
         std::find_if(influencers->people.begin(), influencers->people.end(),
                      [&](const InfluenceView& v) { return v.person.id == candidate.person.id; });
     ASSERT_NE(it, influencers->people.end());
     EXPECT_DOUBLE_EQ(candidate.influence, it->influence) << candidate.person.name;
+    EXPECT_FALSE(candidate.influence_estimated);
   }
+}
+
+TEST_F(AskTest, AWriteKeepsTheSnapshotWhileTheChangesStayUnderTheirShare) {
+  BuildNetwork();
+  // 7 people: with a share of 0.3, up to 2.1 changes keep the snapshot.
+  ASSERT_TRUE(app_->ConfigSet("influence.snapshot_max_change", "0.3"));
+  AskForInput input;
+  input.text = "kubernetes";
+  ASSERT_TRUE(app_->AskFor(input));
+  Meet("Dee Cold", 1);  // one interaction written
+  auto after_one = app_->AskFor(input);
+  ASSERT_TRUE(after_one);
+  EXPECT_TRUE(after_one->influence.reused);
+  EXPECT_EQ(after_one->influence.changes_since, 1);
+  EXPECT_EQ(after_one->influence.as_of, kNow);
+  // The ledger is not an input of influence: a deposit changes nothing.
+  LedgerInput deposit;
+  deposit.person = "Ana Offers";
+  deposit.kind = core::LedgerKind::kAttention;
+  ASSERT_TRUE(app_->Deposit(deposit));
   Meet("Dee Cold", 1);
-  auto third = app_->AskFor(input);
-  ASSERT_TRUE(third);
-  EXPECT_FALSE(third->influence_reused);
-  // A later day computes it again too.
-  App tomorrow(*store_, kNow + days{1});
-  auto fourth = tomorrow.AskFor(input);
-  ASSERT_TRUE(fourth);
-  EXPECT_FALSE(fourth->influence_reused);
+  auto after_two = app_->AskFor(input);
+  ASSERT_TRUE(after_two);
+  EXPECT_TRUE(after_two->influence.reused);
+  EXPECT_EQ(after_two->influence.changes_since, 2);
+  Meet("Dee Cold", 1);  // 3 > 2.1
+  auto after_three = app_->AskFor(input);
+  ASSERT_TRUE(after_three);
+  EXPECT_FALSE(after_three->influence.reused);
+  EXPECT_EQ(after_three->influence.recomputed_because,
+            "3 changes since, more than 30% of its 7 people (influence.snapshot_max_change 0.3)");
+  auto again = app_->AskFor(input);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->influence.reused);
+  EXPECT_EQ(again->influence.changes_since, 0);
+}
+
+TEST_F(AskTest, AnOldSnapshotOrOneOfOtherParametersIsRecomputed) {
+  BuildNetwork();
+  AskForInput input;
+  input.text = "kubernetes";
+  ASSERT_TRUE(app_->AskFor(input));
+  // Six days later (default influence.snapshot_days: 7), it still serves.
+  App later(*store_, kNow + days{6});
+  auto six = later.AskFor(input);
+  ASSERT_TRUE(six);
+  EXPECT_TRUE(six->influence.reused);
+  EXPECT_EQ(six->influence.as_of, kNow);
+  // Seven days later it is too old; so is it seven days earlier (a --now in the past).
+  App week_later(*store_, kNow + days{7});
+  auto seven = week_later.AskFor(input);
+  ASSERT_TRUE(seven);
+  EXPECT_FALSE(seven->influence.reused);
+  EXPECT_EQ(seven->influence.recomputed_because, "7 days old (influence.snapshot_days 7)");
+  EXPECT_EQ(seven->influence.as_of, kNow + days{7});
+  App week_earlier(*store_, kNow);
+  auto back = week_earlier.AskFor(input);
+  ASSERT_TRUE(back);
+  EXPECT_FALSE(back->influence.reused);
+  EXPECT_EQ(back->influence.recomputed_because,
+            "computed for 7 days after now (influence.snapshot_days 7)");
+  // A parameter influence reads changes every score: recomputed at once.
+  ASSERT_TRUE(app_->ConfigSet("tie.half_life_days", "60"));
+  auto other = app_->AskFor(input);
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->influence.reused);
+  EXPECT_EQ(other->influence.recomputed_because, "computed with other parameters");
+  // One it does not read (the plan's budget) keeps it.
+  ASSERT_TRUE(app_->ConfigSet("plan.hours", "4"));
+  auto same = app_->AskFor(input);
+  ASSERT_TRUE(same);
+  EXPECT_TRUE(same->influence.reused);
+  // snapshot_days 0: never reused.
+  ASSERT_TRUE(app_->ConfigSet("influence.snapshot_days", "0"));
+  auto never = app_->AskFor(input);
+  ASSERT_TRUE(never);
+  EXPECT_FALSE(never->influence.reused);
+}
+
+TEST_F(AskTest, FreshInfluenceRecomputesACurrentSnapshot) {
+  BuildNetwork();
+  AskForInput input;
+  input.text = "kubernetes";
+  ASSERT_TRUE(app_->AskFor(input));
+  input.fresh_influence = true;
+  auto fresh = app_->AskFor(input);
+  ASSERT_TRUE(fresh);
+  EXPECT_FALSE(fresh->influence.reused);
+  EXPECT_EQ(fresh->influence.recomputed_because, "asked for (--fresh-influence)");
+}
+
+TEST_F(AskTest, InfluencersRefreshTheSnapshot) {
+  BuildNetwork();
+  ASSERT_TRUE(app_->Influencers(std::nullopt, 5));
+  AskForInput input;
+  input.text = "kubernetes";
+  auto report = app_->AskFor(input);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->influence.reused);
+  EXPECT_EQ(report->influence.as_of, kNow);
+}
+
+TEST_F(AskTest, SomeoneAddedSinceTheSnapshotGetsInfluenceFromTheirOffersAlone) {
+  BuildNetwork();
+  ASSERT_TRUE(app_->ConfigSet("influence.snapshot_max_change", "0.5"));
+  AskForInput input;
+  input.text = "kubernetes";
+  ASSERT_TRUE(app_->AskFor(input));
+  PersonInput eve;
+  eve.name = "Eve New";
+  eve.offers = {{"kubernetes", 4}};
+  core::PersonId id = Add(eve);
+  auto report = app_->AskFor(input);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->influence.reused);
+  EXPECT_EQ(report->influence.estimated, std::vector<core::PersonId>{id});
+  const AskCandidate* found = Find(*report, "Eve New");
+  ASSERT_NE(found, nullptr);
+  EXPECT_TRUE(found->influence_estimated);
+  // 0.4 × 0 (PageRank percentile) + 0.3 × 0 (betweenness percentile) + 0.3 × 4/5.
+  EXPECT_DOUBLE_EQ(found->influence, 0.3 * 0.8);
+  EXPECT_FALSE(Find(*report, "Ana Offers")->influence_estimated);
 }
 
 TEST_F(AskTest, AskForRefusesTextWithoutWordsAndTopOutOfRange) {

@@ -36,6 +36,7 @@ struct AskForInput {
   std::string text;
   std::vector<std::string> tags;  // a candidate must have every one (case-insensitive)
   std::optional<int> top;         // default 10
+  bool fresh_influence = false;   // recompute the influence snapshot even when it is current
 };
 
 // How to ask a candidate: directly (a tie of mine), through an introduction (the best warm path
@@ -46,10 +47,11 @@ enum class AskApproach { kDirect, kIntroduction, kDepositFirst, kCold };
 struct AskCandidate {
   PersonRef person;
   std::string title;
-  double score = 0;              // match × influence × path strength
-  double match = 0;              // full-text relevance / the best relevance of the query, in (0, 1]
-  double influence = 0;          // DESIGN.md §3, over the whole network
-  std::optional<PathView> path;  // the strongest warm path (at most 3 links), if any
+  double score = 0;      // match × influence × path strength
+  double match = 0;      // full-text relevance / the best relevance of the query, in (0, 1]
+  double influence = 0;  // DESIGN.md §3, over the whole network
+  bool influence_estimated = false;   // added since the snapshot: from their offers alone
+  std::optional<PathView> path;       // the strongest warm path (at most 3 links), if any
   std::vector<std::string> evidence;  // "offers: budget (4)", "note: ...", "needs: ..."
   scoring::Balance balance;           // my account with them
   AskApproach approach = AskApproach::kDirect;
@@ -63,7 +65,7 @@ struct AskForReport {
   std::vector<std::string> words;  // what was searched for
   std::vector<std::string> tags;
   int matched = 0;                       // people whose offers, needs or notes matched
-  bool influence_reused = false;         // the influence snapshot was current
+  InfluenceSource influence;             // the snapshot used, or computed
   std::vector<AskCandidate> candidates;  // best first
 };
 

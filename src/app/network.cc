@@ -9,8 +9,28 @@
 
 namespace allies::app::internal {
 
+namespace {
+
+// Everyone (removed people too) and every organization; `light` as LoadNetwork says.
+Result<Directory> NetworkDirectory(store::Store& store, bool light) {
+  if (!light) return LoadDirectory(store);
+  Directory directory;
+  store::PersonFilter filter;
+  filter.include_deleted = true;
+  filter.without_children = true;
+  filter.with_offers = true;
+  ALLIES_TRY(auto people, store.ListPeople(filter));
+  directory.people.reserve(people.size());
+  for (auto& person : people) directory.people.emplace(person.id, std::move(person));
+  ALLIES_TRY(auto orgs, store.ListOrgs(true));
+  for (auto& org : orgs) directory.orgs.emplace(org.id, std::move(org));
+  return directory;
+}
+
+}  // namespace
+
 Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
-                                 const scoring::Params& params) {
+                                 const scoring::Params& params, bool light) {
   std::vector<scoring::PairStrength> pairs;
   {
     scoring::PairCollector collector(now);
@@ -24,7 +44,7 @@ Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
   ALLIES_TRY(auto knows, store.ListKnows());
 
   KnownNetwork known;
-  ALLIES_TRY(known.directory, LoadDirectory(store));
+  ALLIES_TRY(known.directory, NetworkDirectory(store, light));
   const Directory& directory = known.directory;
   Network& network = known.network;
   for (const auto& [id, person] : directory.people) {
@@ -88,15 +108,11 @@ Result<Centrality> ComputeCentrality(const graph::Graph& graph,
   return centrality;
 }
 
-namespace {
-
-double BestOffer(const core::Person& person) {
+double OfferScore(const core::Person& person) {
   int best = 0;
   for (const auto& offer : person.offers) best = std::max(best, offer.rating);
   return best / 5.0;
 }
-
-}  // namespace
 
 InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& centrality,
                             const scoring::Params& params) {
@@ -136,7 +152,7 @@ InfluenceReport InfluenceOf(const KnownNetwork& known, const Centrality& central
     view.pagerank_percentile = pagerank_pct[i];
     view.betweenness = centrality.betweenness[i];
     view.betweenness_percentile = betweenness_pct[i];
-    view.offer = BestOffer(person);
+    view.offer = OfferScore(person);
     view.influence = scoring::Influence(
         {view.pagerank_percentile, view.betweenness_percentile, view.offer}, params);
     view.formal_level = levels[i];

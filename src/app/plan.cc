@@ -185,7 +185,8 @@ Result<PlanView> App::Plan(const PlanInput& input) {
     ALLIES_TRY(auto team, store_.ListPeople(team_filter));
     std::vector<core::PersonId> seeds{me};
     for (const auto& member : team) seeds.push_back(member.id);
-    ALLIES_TRY(auto network, internal::LoadPlanNetwork(store_, seeds, now_, params));
+    ALLIES_TRY(auto network,
+               internal::LoadPlanNetwork(store_, seeds, now_, params, input.fresh_influence));
     const internal::Directory& directory = network.directory;
     const core::Person& me_person = directory.people.at(me);
 
@@ -194,7 +195,8 @@ Result<PlanView> App::Plan(const PlanInput& input) {
     view.zone = input.zone;
     view.week_start = week.start;
     view.week_end = week.end;
-    view.influence = network.info;
+    view.influence = network.source;
+    view.neighbourhood = network.neighbourhood;
 
     advice::PlanRequest request;
     request.week = advice::FormatIsoWeek(week.iso);

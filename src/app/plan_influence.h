@@ -11,24 +11,24 @@
 namespace allies::app::internal {
 
 struct PlanNetwork {
-  Directory directory;  // everyone the plan may name: all people, or the neighbourhood's
-  std::unordered_map<core::PersonId, double> influence;  // by person; me left out
-  PlanInfluence info;
+  Directory directory;  // me, my team and everyone two links away, with their full records
+  std::unordered_map<core::PersonId, double> influence;  // of the candidates, by person
+  InfluenceSource source;         // the whole network's snapshot, reused or computed
+  std::size_t neighbourhood = 0;  // people two links away (me and my team left out)
 };
 
-// Influence for the plan (DESIGN.md §3, README.md "The weekly plan"):
-//  - with at most plan.full_influence_people people (not removed), over the whole known network,
-//    exactly as `allies influencers` computes it (LoadNetwork, ComputeCentrality, InfluenceOf);
-//  - above that, over my neighbourhood: me and my team (`seeds`), everyone who shared an
-//    interaction or a knows tie with one of us, and everyone who shared one with them (two
-//    links: the people a warm introduction reaches), with every interaction any of the first
-//    two rings attended. The same formula, with percentiles among the neighbourhood's people.
-//    It reads O(interactions of the first two rings) instead of the whole database: on the
-//    100,000-person demo, 5,802 interactions and 3,176 people instead of 541,631 and 100,000.
-//    People beyond two links are not proposed.
+// The plan's candidates and their influence (DESIGN.md §3, README.md "The weekly plan"):
+//  - candidates are my neighbourhood: everyone who shared an interaction, a knows tie or a
+//    reports-to link with me or a team member (`seeds`), and everyone who shared one with them
+//    (two links: the people a warm introduction reaches), removed people neither candidates nor
+//    links. It reads the interactions of those first two rings only: on the 100,000-person demo,
+//    about 5,800 of 541,000.
+//  - their influence is over the whole known network, exactly as `allies influencers` computes
+//    it, from the influence snapshot (CurrentInfluence: reused while current, else computed and
+//    stored; `fresh` forces that); people added since it was computed get EstimatedInfluence.
 [[nodiscard]] Result<PlanNetwork> LoadPlanNetwork(store::Store& store,
                                                   const std::vector<core::PersonId>& seeds,
                                                   core::TimePoint now,
-                                                  const scoring::Params& params);
+                                                  const scoring::Params& params, bool fresh);
 
 }  // namespace allies::app::internal

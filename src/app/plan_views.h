@@ -20,23 +20,17 @@ struct PlanInput {
   std::vector<std::string> busy_files;  // iCalendar files whose events are busy time
   std::string zone = "UTC";             // IANA zone of working hours and the texts
   bool ics = false;                     // also write the invitations as iCalendar text
-};
-
-// How influence was computed for the plan: over the whole known network (as `allies
-// influencers` does) or, above plan.full_influence_people people, over my neighbourhood.
-struct PlanInfluence {
-  std::string scope;  // "network" or "neighbourhood"
-  std::size_t people = 0;
-  std::size_t ties = 0;
+  bool fresh_influence = false;         // recompute the influence snapshot even when current
 };
 
 struct PlanView {
   advice::Plan plan;
   PersonRef me;
   std::string zone;
-  core::TimePoint week_start{};  // Monday 00:00 local, in UTC
-  core::TimePoint week_end{};    // the next Monday 00:00 local
-  PlanInfluence influence;
+  core::TimePoint week_start{};   // Monday 00:00 local, in UTC
+  core::TimePoint week_end{};     // the next Monday 00:00 local
+  InfluenceSource influence;      // over the whole network: the snapshot used, or computed
+  std::size_t neighbourhood = 0;  // the candidates' pool: people two links from me and my team
   std::size_t busy_events = 0;
   std::vector<std::string> conferences;  // names, as found in the busy calendars
   std::vector<std::string> warnings;     // about the busy files (unknown zones, refused events)

@@ -15,6 +15,22 @@
 
 namespace allies::app {
 
+// Where the influence an advice command weighed came from (issue 5; README.md, "Influence"):
+// DESIGN.md §3 over the whole known network, from the stored snapshot or computed by the command
+// (and then stored).
+struct InfluenceSource {
+  std::string scope = "network";
+  std::size_t people = 0;  // the network's people and ties when it was computed
+  std::size_t ties = 0;
+  core::TimePoint as_of{};         // the `now` it was computed for
+  std::int64_t changes_since = 0;  // changes of people, interactions and knows ties since then
+  bool reused = false;             // the stored snapshot; else computed by this command
+  std::string recomputed_because;  // when computed: "no snapshot yet", "older than 7 days", ...
+  // People the snapshot does not hold (added since it was computed) among those the command
+  // weighed: their influence is estimated from their offers alone, centrality taken as 0.
+  std::vector<core::PersonId> estimated;  // ascending
+};
+
 // How a person is named in other records.
 struct PersonRef {
   core::PersonId id;

@@ -42,17 +42,22 @@ void RegisterAskFor(CLI::App& app, Registry& registry) {
     std::string text;
     std::vector<std::string> tags;
     std::optional<std::string> top;
+    bool fresh_influence = false;
   };
   auto o = std::make_shared<Options>();
   auto* ask_for = app.add_subcommand("ask-for", "Who can help with something, and how to ask");
   ask_for->add_option("TEXT", o->text, "What you need help with")->required();
   ask_for->add_option("--tag", o->tags, "Only people with this tag (repeatable: all of them)");
   ask_for->add_option("--top", o->top, "How many candidates (default 10, at most 100)");
+  ask_for->add_flag("--fresh-influence", o->fresh_influence,
+                    "Recompute influence over the whole network now, even if the stored "
+                    "snapshot is current");
   ask_for->callback([&registry, o] {
     registry.selected = [o](Context& c) -> Result<void> {
       app::AskForInput input;
       input.text = o->text;
       input.tags = o->tags;
+      input.fresh_influence = o->fresh_influence;
       if (o->top) {
         ALLIES_TRY(input.top, ParseInt(*o->top, "--top", 1, 100));
       }

@@ -19,6 +19,7 @@ using core::Result;
 struct PlanOptions {
   std::optional<std::string> week, hours, energy, ics;
   std::vector<std::string> busy;
+  bool fresh_influence = false;
 };
 
 Result<void> WriteIcs(const std::string& path, const std::string& text) {
@@ -40,6 +41,9 @@ void RegisterPlanCommands(CLI::App& app, Registry& registry) {
   plan->add_option("--energy", options->energy, "Energy points (default plan.energy)");
   plan->add_option("--busy", options->busy, "An iCalendar file of busy time (repeatable)");
   plan->add_option("--ics", options->ics, "Write the invitations to this .ics file");
+  plan->add_flag("--fresh-influence", options->fresh_influence,
+                 "Recompute influence over the whole network now, even if the stored snapshot "
+                 "is current");
   plan->callback([&registry, options] {
     registry.selected = [options](Context& c) -> Result<void> {
       app::PlanInput input;
@@ -53,6 +57,7 @@ void RegisterPlanCommands(CLI::App& app, Registry& registry) {
       input.busy_files = options->busy;
       input.zone = UserZoneName();
       input.ics = options->ics.has_value();
+      input.fresh_influence = options->fresh_influence;
       ALLIES_TRY(auto view, c.app.Plan(input));
       if (options->ics) {
         ALLIES_TRY_VOID(WriteIcs(*options->ics, view.ics));

@@ -646,6 +646,20 @@ json NoteArray(const std::vector<core::Note>& notes) {
 
 }  // namespace
 
+json InfluenceSourceJson(const app::InfluenceSource& source) {
+  json estimated = json::array();
+  for (core::PersonId id : source.estimated) estimated.push_back(id.value);
+  return json{
+      {"scope", source.scope},
+      {"people", source.people},
+      {"ties", source.ties},
+      {"as_of", core::FormatUtc(source.as_of)},
+      {"changes_since", source.changes_since},
+      {"snapshot", source.reused ? "reused" : "computed"},
+      {"recomputed_because", source.reused ? json(nullptr) : json(source.recomputed_because)},
+      {"estimated", estimated}};
+}
+
 std::string Json(const app::AskView& view) { return Text(AskObject(view)); }
 std::string Json(const std::vector<app::AskView>& views) { return Text(Array(views, AskObject)); }
 
@@ -654,13 +668,15 @@ std::string Json(const app::AskForReport& report) {
                  {"words", report.words},
                  {"tags", report.tags},
                  {"matched", report.matched},
-                 {"influence_snapshot", report.influence_reused ? "reused" : "computed"}};
+                 {"influence_snapshot", report.influence.reused ? "reused" : "computed"},
+                 {"influence", InfluenceSourceJson(report.influence)}};
   object["candidates"] = Array(report.candidates, [](const app::AskCandidate& c) {
     return json{{"person", Ref(c.person)},
                 {"title", c.title},
                 {"score", c.score},
                 {"match", c.match},
                 {"influence", c.influence},
+                {"influence_estimated", c.influence_estimated},
                 {"path", c.path ? PathObject(*c.path) : json(nullptr)},
                 {"evidence", c.evidence},
                 {"account", BalanceFields(c.balance)},

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "app/ask_views.h"
 #include "app/demo.h"
 #include "app/import_views.h"
@@ -59,6 +61,10 @@ std::string Json(const app::RestoreReport& report);
 // --- team and vendors (issue 5) ---
 std::string Json(const app::TeamReport& report);
 std::string Json(const std::vector<app::VendorView>& vendors);
+// --- where the influence of plan and ask-for came from (issue 5) ---
+// {"scope", "people", "ties", "as_of", "changes_since", "snapshot" ("reused" or "computed"),
+// "recomputed_because" (null when reused), "estimated" (people added since, by id)}
+nlohmann::json InfluenceSourceJson(const app::InfluenceSource& source);
 // --- weekly plan (issue 5), in json_plan.cc ---
 std::string Json(const app::PlanView& view);
 // --- prep and asks (issue 5) ---

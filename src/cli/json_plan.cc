@@ -1,5 +1,7 @@
 // JSON of the weekly plan (issue 5); field names documented in README.md.
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/json.h"
@@ -29,6 +31,8 @@ std::string Json(const app::PlanView& view) {
           {"room_to_grow", item.priority.room_to_grow},
           {"overdue", item.priority.overdue},
           {"relevance", item.priority.relevance}}},
+        {"influence_estimated", std::binary_search(view.influence.estimated.begin(),
+                                                   view.influence.estimated.end(), item.person)},
         {"cost", item.cost},
         {"open_ask", item.open_ask},
         {"reasons", item.reasons},
@@ -56,10 +60,8 @@ std::string Json(const app::PlanView& view) {
         {"energy_used", plan.energy_used},
         {"energy_left", plan.budget_energy - plan.energy_used}}},
       {"candidates", plan.candidates},
-      {"influence",
-       {{"scope", view.influence.scope},
-        {"people", view.influence.people},
-        {"ties", view.influence.ties}}},
+      {"neighbourhood", view.neighbourhood},
+      {"influence", InfluenceSourceJson(view.influence)},
       {"busy_events", view.busy_events},
       {"conferences", view.conferences},
       {"warnings", view.warnings},

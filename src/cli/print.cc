@@ -476,4 +476,19 @@ void PrintConfig(std::ostream& out, const std::vector<app::ConfigRow>& rows) {
   table.Print(out);
 }
 
+std::string InfluenceText(const app::InfluenceSource& source) {
+  std::string text = fmt::format("influence over the whole {} ({} people, {} ties)", source.scope,
+                                 source.people, source.ties);
+  if (source.reused) {
+    text += fmt::format(" as of {}, {} change{} since", FormatLocal(source.as_of),
+                        source.changes_since, source.changes_since == 1 ? "" : "s");
+  } else {
+    text += fmt::format(" computed now ({})", source.recomputed_because);
+  }
+  if (!source.estimated.empty()) {
+    text += fmt::format("; {} added since estimated from their offers", source.estimated.size());
+  }
+  return text;
+}
+
 }  // namespace allies::cli

@@ -2,6 +2,7 @@
 // Human output: aligned tables and short confirmations, in the user's time zone.
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "app/demo.h"
@@ -23,5 +24,9 @@ void PrintTies(std::ostream& out, const std::vector<app::TieView>& ties);
 void PrintBriefing(std::ostream& out, const app::Briefing& briefing);
 void PrintDemo(std::ostream& out, const app::DemoSummary& summary);
 void PrintConfig(std::ostream& out, const std::vector<app::ConfigRow>& rows);
+
+// Where an advice command's influence came from, in one line (issue 5): "influence over the
+// whole network (N people, M ties) as of DATE, K changes since", or "... computed now (WHY)".
+std::string InfluenceText(const app::InfluenceSource& source);
 
 }  // namespace allies::cli

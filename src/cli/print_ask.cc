@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/parse.h"
+#include "cli/print.h"
 #include "cli/table.h"
 #include "core/names.h"
 #include "core/text.h"
@@ -95,12 +96,14 @@ void PrintAskFor(std::ostream& out, const app::AskForReport& report) {
   }
   out << fmt::format("Who can help with \"{}\" ({} matched; score = match × influence × path)\n",
                      report.text, report.matched);
+  out << InfluenceText(report.influence) << '\n';
   for (std::size_t k = 0; k < report.candidates.size(); ++k) {
     const auto& c = report.candidates[k];
     std::string where = c.person.department.empty() ? c.person.org : c.person.department;
-    out << fmt::format("\n{}. {}{}{}  score {:.3f} (match {:.2f}, influence {:.2f}, path {})\n",
+    out << fmt::format("\n{}. {}{}{}  score {:.3f} (match {:.2f}, influence {:.2f}{}, path {})\n",
                        k + 1, c.person.name, c.title.empty() ? "" : ", " + c.title,
                        where.empty() ? "" : " (" + where + ")", c.score, c.match, c.influence,
+                       c.influence_estimated ? " estimated: new since the snapshot" : "",
                        c.path ? fmt::format("{:.2f}", c.path->strength) : "none");
     for (const auto& line : c.evidence) out << "   " << line << '\n';
     if (c.path) out << "   path: " << Chain(*c.path) << '\n';

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/parse.h"
+#include "cli/print.h"
 #include "cli/table.h"
 
 namespace allies::cli {
@@ -23,10 +24,11 @@ void PrintPlan(std::ostream& out, const app::PlanView& view) {
   out << fmt::format("Plan for {} ({} to {}, {})\n", plan.week, FormatLocal(view.week_start),
                      FormatLocal(view.week_end), view.zone);
   out << fmt::format(
-      "budget: {} of {} minutes, {} of {} energy; {} candidates; influence over "
-      "the {} ({} people)\n",
+      "budget: {} of {} minutes, {} of {} energy; {} candidates of the {} people two links from "
+      "me and my team\n",
       plan.minutes_used, Number(plan.budget_minutes), Number(plan.energy_used),
-      Number(plan.budget_energy), plan.candidates, view.influence.scope, view.influence.people);
+      Number(plan.budget_energy), plan.candidates, view.neighbourhood);
+  out << InfluenceText(view.influence) << '\n';
   if (view.busy_events > 0) {
     out << fmt::format("busy: {} events from the calendars", view.busy_events);
     if (!view.conferences.empty()) {

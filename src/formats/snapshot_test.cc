@@ -53,7 +53,7 @@ TEST(SnapshotTest, ReadsTheHandWrittenFixture) {
   ASSERT_TRUE(read) << read.error().message;
   const Snapshot& snapshot = *read;
   EXPECT_EQ(snapshot.version, 2);
-  EXPECT_EQ(snapshot.schema_version, 5);
+  EXPECT_EQ(snapshot.schema_version, 6);
   EXPECT_EQ(snapshot.exported_at, At(2026, 11, 26, 9, 0));
   const core::Dataset& data = snapshot.data;
 

@@ -50,6 +50,11 @@ struct Params {
   double influence_offer_weight = 0.3;
   double hidden_gap = 0.3;
   double reports_to_strength = 0.3;
+  // The influence snapshot (issue 5; README.md, "Influence"): the advice commands reuse the
+  // stored influence while it is at most this many days old and the changes of people,
+  // interactions and knows ties since are at most this share of the network's people.
+  double influence_snapshot_days = 7;
+  double influence_snapshot_max_change = 0.01;
 
   // Balance: status thresholds and the default value of each ledger kind.
   double balance_in_credit_min = 2;   // B >= this: in credit
@@ -77,9 +82,6 @@ struct Params {
   double plan_work_days = 5;
   double plan_open_ask_days = 30;  // a withdrawal this recent is an open ask
   double plan_rest_days = 14;      // someone I met this recently is not proposed again
-  // Above this many people, influence is computed on my neighbourhood (two links from me and my
-  // team) instead of the whole network (README.md, "The weekly plan").
-  double plan_full_influence_people = 20000;
   double plan_coffee_minutes = 30;
   double plan_coffee_energy = 1;
   double plan_lunch_minutes = 60;

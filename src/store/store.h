@@ -13,11 +13,13 @@
 //  - Nothing here interprets the data (no scoring, no validation beyond integrity).
 //  - A Store is used from one thread at a time.
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/dataset.h"
@@ -37,6 +39,8 @@ struct PersonFilter {
   // issue 5: the person rows only, every child list (emails, phones, tags, offers, needs, notes,
   // dates) left empty: for passes over everybody that need names, departments and links.
   bool without_children = false;
+  // With without_children: the offers are read all the same (influence needs them for everyone).
+  bool with_offers = false;
 };
 
 struct InteractionFilter {
@@ -74,8 +78,10 @@ struct TextMatch {
   double relevance = 0;  // -bm25: higher is better, always > 0
 };
 
-// Everyone's influence (DESIGN.md §3) as computed over the whole network on one day. Derived
-// data: the store drops it whenever a transaction writes anything else.
+// Everyone's influence (DESIGN.md §3) as computed over the whole network at one moment: derived
+// data, kept so that the advice commands need not recompute it on every run (README.md,
+// "Influence"). The store counts the changes committed since it was saved to the records
+// influence is computed from; the app decides when it is too old or too changed.
 struct InfluenceRow {
   core::PersonId person;
   double influence = 0;
@@ -84,9 +90,21 @@ struct InfluenceRow {
   double offer = 0;
 };
 
+struct InfluenceSnapshotInfo {
+  core::TimePoint computed_at{};  // the `now` the scores were computed for
+  std::int64_t people = 0;        // the network's people and ties then
+  std::int64_t ties = 0;
+  std::string basis;  // what it was computed with (the app's parameters); opaque to the store
+  // Writes of people (any field: reports-to and offers are theirs), interactions and knows ties
+  // since it was saved: each InsertPerson, UpdatePerson, InsertInteraction, UpdateInteraction,
+  // UpsertKnows and ReassignPerson counts one, RestoreAll one per person, interaction and knows
+  // tie. Committed ones, plus those of the open transaction. Set by the store; Save ignores it.
+  std::int64_t changes = 0;
+};
+
 struct InfluenceSnapshot {
-  core::Date day{};                // the day whose `now` the scores were computed for
-  std::vector<InfluenceRow> rows;  // by person id
+  InfluenceSnapshotInfo info;
+  std::vector<InfluenceRow> rows;  // by person id, each person once
 };
 
 class Store {
@@ -126,6 +144,10 @@ class Store {
   // The person flagged as me, if `init` has run.
   [[nodiscard]] virtual Result<std::optional<core::PersonId>> FindMe() = 0;
   [[nodiscard]] virtual Result<std::size_t> CountPeople() = 0;  // not deleted
+  // Every reports-to link between two people not removed, as (person, manager), by person id:
+  // the org-chart ties of the network without loading everyone (issue 5).
+  [[nodiscard]] virtual Result<std::vector<std::pair<core::PersonId, core::PersonId>>>
+  ListReportsTo() = 0;
 
   // --- organizations ------------------------------------------------------------------------
   [[nodiscard]] virtual Result<core::OrgId> InsertOrg(const core::Organization& org) = 0;
@@ -257,9 +279,14 @@ class Store {
       const std::vector<std::string>& words, std::size_t limit) = 0;
 
   // --- the influence snapshot (issue 5) -----------------------------------------------------
-  // The last snapshot saved, unless a transaction has written anything else since (then none).
-  [[nodiscard]] virtual Result<std::optional<InfluenceSnapshot>> LoadInfluenceSnapshot() = 0;
-  // Replaces the snapshot; does not itself count as a change of the data.
+  // What the saved snapshot is, with the changes counted since; none before the first save.
+  [[nodiscard]] virtual Result<std::optional<InfluenceSnapshotInfo>>
+  LoadInfluenceSnapshotInfo() = 0;
+  // The rows of the saved snapshot for those of `people` it holds, by person id.
+  [[nodiscard]] virtual Result<std::vector<InfluenceRow>> LoadInfluenceRows(
+      const std::vector<core::PersonId>& people) = 0;
+  // Replaces the snapshot and starts its count of changes at zero (writes earlier in the same
+  // transaction are in it). Does not itself count as a change.
   [[nodiscard]] virtual Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) = 0;
 };
 

@@ -1694,38 +1694,149 @@ TEST_P(StoreTest, MatchPeopleFollowsUpdatesAndSkipsRemovedPeople) {
   EXPECT_TRUE(Must(store_->MatchPeople({"treasury"}, 10)).empty());
 }
 
-TEST_P(StoreTest, InfluenceSnapshotLastsUntilATransactionWritesSomethingElse) {
+TEST_P(StoreTest, InfluenceSnapshotRoundTripsAndGivesTheRowsAskedFor) {
   PersonId ann = AddPerson("Ann");
   PersonId bob = AddPerson("Bob");
+  PersonId cy = AddPerson("Cy");
   CommitAndBegin(kNow);
-  EXPECT_EQ(Must(store_->LoadInfluenceSnapshot()), std::nullopt);
+  EXPECT_EQ(Must(store_->LoadInfluenceSnapshotInfo()), std::nullopt);
+  EXPECT_TRUE(Must(store_->LoadInfluenceRows({ann, bob})).empty());
   InfluenceSnapshot snapshot;
-  snapshot.day = Date{std::chrono::year{2024} / 3 / 1};
+  snapshot.info.computed_at = kNow - 2h;
+  snapshot.info.people = 3;
+  snapshot.info.ties = 2;
+  snapshot.info.basis = "method/1;w=0.4";
+  snapshot.info.changes = 99;  // ignored: a saved snapshot starts at zero changes
   snapshot.rows = {{ann, 0.7, 0.9, 0.5, 0.6}, {bob, 0.2, 0.1, 0.3, 0}};
   Must(store_->SaveInfluenceSnapshot(snapshot));
   CommitAndBegin(kNow);
-  // Only reads in between: the snapshot is still there.
-  Must(store_->ListPeople({}));
+  auto info = Must(store_->LoadInfluenceSnapshotInfo());
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->computed_at, kNow - 2h);
+  EXPECT_EQ(info->people, 3);
+  EXPECT_EQ(info->ties, 2);
+  EXPECT_EQ(info->basis, "method/1;w=0.4");
+  EXPECT_EQ(info->changes, 0);
+  // Asked in any order, with someone it does not hold and a repeat: by id, each once.
+  auto rows = Must(store_->LoadInfluenceRows({cy, bob, ann, bob}));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].person, ann);
+  EXPECT_DOUBLE_EQ(rows[0].influence, 0.7);
+  EXPECT_DOUBLE_EQ(rows[0].pagerank_percentile, 0.9);
+  EXPECT_DOUBLE_EQ(rows[0].betweenness_percentile, 0.5);
+  EXPECT_DOUBLE_EQ(rows[0].offer, 0.6);
+  EXPECT_EQ(rows[1].person, bob);
+  EXPECT_DOUBLE_EQ(rows[1].influence, 0.2);
+  // Saving again replaces every row and the description.
+  snapshot.info.computed_at = kLater;
+  snapshot.info.basis = "method/1;w=0.5";
+  snapshot.rows = {{cy, 0.4, 0.4, 0.4, 0.4}};
+  Must(store_->SaveInfluenceSnapshot(snapshot));
+  CommitAndBegin(kLater);
+  EXPECT_EQ(Must(store_->LoadInfluenceSnapshotInfo())->computed_at, kLater);
+  EXPECT_EQ(Must(store_->LoadInfluenceSnapshotInfo())->basis, "method/1;w=0.5");
+  rows = Must(store_->LoadInfluenceRows({ann, bob, cy}));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].person, cy);
+}
+
+TEST_P(StoreTest, InfluenceSnapshotCountsChangesOfPeopleInteractionsAndKnowsTies) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  PersonId bob = AddPerson("Bob");
+  InfluenceSnapshot snapshot;
+  snapshot.info.computed_at = kNow;
+  snapshot.info.people = 3;
+  snapshot.rows = {{ann, 0.5, 0.5, 0.5, 0}};
+  // Writes before the save, in the same transaction, are in the snapshot.
+  Must(store_->SaveInfluenceSnapshot(snapshot));
   CommitAndBegin(kNow);
-  auto loaded = Must(store_->LoadInfluenceSnapshot());
-  ASSERT_TRUE(loaded.has_value());
-  EXPECT_EQ(loaded->day, snapshot.day);
-  ASSERT_EQ(loaded->rows.size(), 2u);
-  EXPECT_EQ(loaded->rows[0].person, ann);
-  EXPECT_DOUBLE_EQ(loaded->rows[0].influence, 0.7);
-  EXPECT_DOUBLE_EQ(loaded->rows[0].pagerank_percentile, 0.9);
-  EXPECT_DOUBLE_EQ(loaded->rows[0].betweenness_percentile, 0.5);
-  EXPECT_DOUBLE_EQ(loaded->rows[0].offer, 0.6);
-  EXPECT_EQ(loaded->rows[1].person, bob);
-  // A rolled-back write leaves it too.
-  AddPerson("Cy");
-  store_->Rollback();
-  Must(store_->Begin(kNow));
-  EXPECT_TRUE(Must(store_->LoadInfluenceSnapshot()).has_value());
-  // Any committed write drops it.
+  auto changes = [&] { return Must(store_->LoadInfluenceSnapshotInfo())->changes; };
+  EXPECT_EQ(changes(), 0);
+  // Reads count nothing.
+  Must(store_->ListPeople({}));
+  Must(store_->ListInteractions({}));
+  CommitAndBegin(kNow);
+  EXPECT_EQ(changes(), 0);
+  // Each write of a person, an interaction or a knows tie counts one; the open transaction's
+  // are included before its commit.
+  PersonId cy = AddPerson("Cy");
+  EXPECT_EQ(changes(), 1);
+  Person edited = Must(store_->GetPerson(cy));
+  edited.reports_to = ann;
+  Must(store_->UpdatePerson(edited));
+  InteractionId lunch = AddInteraction(kNow - 24h, {me, ann}, me);
+  Interaction moved = Must(store_->GetInteraction(lunch));
+  moved.attendees = {me, ann, bob};
+  Must(store_->UpdateInteraction(moved));
+  Must(store_->UpsertKnows({ann, bob, 0.5, {}}));
+  EXPECT_EQ(changes(), 5);
+  CommitAndBegin(kNow);
+  EXPECT_EQ(changes(), 5);
+  // What influence does not read counts nothing: the ledger, follow-ups, organizations, the
+  // configuration.
+  LedgerEntry entry;
+  entry.person = ann;
+  entry.owner = me;
+  entry.at = kNow;
+  entry.kind = LedgerKind::kAttention;
+  entry.value = 1;
+  Must(store_->InsertLedgerEntry(entry));
+  FollowUp followup;
+  followup.person = ann;
+  followup.due = Date{std::chrono::year{2024} / 3 / 8};
+  followup.text = "Send the DR plan";
+  Must(store_->InsertFollowUp(followup));
+  Organization org;
+  org.name = "Acme";
+  Must(store_->InsertOrg(org));
   Must(store_->SetConfig("tie.half_life_days", "60"));
   CommitAndBegin(kNow);
-  EXPECT_EQ(Must(store_->LoadInfluenceSnapshot()), std::nullopt);
+  EXPECT_EQ(changes(), 5);
+  // A rolled-back write counts nothing; a failed one neither.
+  AddPerson("Dee");
+  store_->Rollback();
+  Must(store_->Begin(kNow));
+  EXPECT_EQ(changes(), 5);
+  EXPECT_FALSE(store_->UpsertKnows({ann, ann, 0.5, {}}));
+  EXPECT_EQ(changes(), 5);
+  // A merge counts one.
+  Must(store_->ReassignPerson(cy, bob));
+  CommitAndBegin(kNow);
+  EXPECT_EQ(changes(), 6);
+  // A new snapshot starts again from zero, after the writes of its own transaction.
+  AddPerson("Eve");
+  Must(store_->SaveInfluenceSnapshot(snapshot));
+  EXPECT_EQ(changes(), 0);
+  AddPerson("Fay");
+  CommitAndBegin(kNow);
+  EXPECT_EQ(changes(), 1);
+}
+
+TEST_P(StoreTest, ListReportsToGivesLinksBetweenPeopleNotRemoved) {
+  PersonId boss = AddPerson("Boss");
+  Person ann;
+  ann.name = "Ann";
+  ann.reports_to = boss;
+  PersonId ann_id = Must(store_->InsertPerson(ann));
+  Person bob;
+  bob.name = "Bob";
+  bob.reports_to = ann_id;
+  PersonId bob_id = Must(store_->InsertPerson(bob));
+  Person gone;
+  gone.name = "Gone";
+  gone.reports_to = boss;
+  gone.stamps.deleted_at = kNow;
+  PersonId gone_id = Must(store_->InsertPerson(gone));
+  Person orphan;
+  orphan.name = "Orphan";
+  orphan.reports_to = gone_id;
+  Must(store_->InsertPerson(orphan));
+  Person removed = Must(store_->GetPerson(gone_id));
+  removed.stamps.deleted_at = kNow;
+  Must(store_->UpdatePerson(removed));
+  using Link = std::pair<PersonId, PersonId>;
+  EXPECT_EQ(Must(store_->ListReportsTo()), (std::vector<Link>{{ann_id, boss}, {bob_id, ann_id}}));
 }
 
 TEST_P(StoreTest, ListPeopleWithoutChildrenLeavesEveryListEmpty) {
@@ -1751,6 +1862,30 @@ TEST_P(StoreTest, ListPeopleWithoutChildrenLeavesEveryListEmpty) {
   EXPECT_TRUE(light.dates.empty());
   filter.tag = "budget holder";
   EXPECT_EQ(IdsOf(Must(store_->ListPeople(filter))), std::vector<std::int64_t>{full.value});
+}
+
+TEST_P(StoreTest, ListPeopleWithoutChildrenButWithOffersReadsOnlyTheOffers) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  Person expected = FullPerson(org, boss);
+  ASSERT_FALSE(expected.offers.empty());
+  PersonId full = Must(store_->InsertPerson(expected));
+  PersonFilter filter;
+  filter.include_deleted = true;  // the whole table, as the network's directory reads it
+  filter.without_children = true;
+  filter.with_offers = true;
+  auto people = Must(store_->ListPeople(filter));
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].id, boss);
+  EXPECT_TRUE(people[0].offers.empty());
+  const Person& light = people[1];
+  EXPECT_EQ(light.id, full);
+  EXPECT_EQ(light.offers, expected.offers);
+  EXPECT_TRUE(light.emails.empty());
+  EXPECT_TRUE(light.tags.empty());
+  EXPECT_TRUE(light.needs.empty());
+  EXPECT_TRUE(light.notes.empty());
+  EXPECT_TRUE(light.dates.empty());
 }
 
 TEST_P(StoreTest, ReassignPersonMovesAsksOfBothSides) {
@@ -1817,10 +1952,16 @@ TEST_F(SqliteStoreTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(Must((*store)->LoadConfig()).size(), 1u);
 }
 
-// Takes a current database back to schema version 4: follow-ups without owners.
-void UndoVersionFive(SQLite::Database& raw) {
+// Takes a current database back to schema version 4, as far as versions 5 and 6 changed it.
+void UndoVersionFive(SQLite::Database& raw) {  // follow-ups without owners
   raw.exec("DROP INDEX followup_owner");
   raw.exec("ALTER TABLE followup DROP COLUMN owner_id");
+}
+void UndoVersionSix(SQLite::Database& raw) {  // the day-long influence snapshot
+  raw.exec("DROP TABLE influence_snapshot");
+  raw.exec(
+      "CREATE TABLE influence_day (id INTEGER PRIMARY KEY CHECK (id = 1), day TEXT NOT NULL) "
+      "STRICT");
 }
 
 TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
@@ -1833,7 +1974,7 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
     raw.exec("DROP TABLE ask");
     raw.exec("DROP TABLE person_text");
     raw.exec("DROP TABLE influence");
-    raw.exec("DROP TABLE influence_day");
+    raw.exec("DROP TABLE influence_snapshot");
     raw.exec("PRAGMA user_version = 1");
   }
   auto store = OpenSqliteStore(DbPath());
@@ -1863,7 +2004,7 @@ TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable)
     // What a version-3 database looks like: none of the tables of version 4.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
     UndoVersionFive(raw);
-    for (const char* table : {"ask", "person_text", "influence", "influence_day"}) {
+    for (const char* table : {"ask", "person_text", "influence", "influence_snapshot"}) {
       raw.exec(fmt::format("DROP TABLE {}", table));
     }
     raw.exec("PRAGMA user_version = 3");
@@ -1880,6 +2021,34 @@ TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable)
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM person_text").getInt(), 1);
   EXPECT_EQ(raw.execAndGet("SELECT offers FROM person_text WHERE rowid = 1").getString(),
             "procurement rules ; tenders");
+}
+
+TEST_F(SqliteStoreTest, VersionFourDatabaseDropsItsDailyInfluenceAndTheRemovedPlanKey) {
+  CreateDatabase();
+  {
+    // What a version-4 database looks like: the day-long snapshot (influence_day) with its rows,
+    // and a stored value of plan.full_influence_people, a key version 6 no longer has.
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionFive(raw);
+    UndoVersionSix(raw);
+    raw.exec("INSERT INTO influence_day VALUES (1, '2024-03-01')");
+    raw.exec("INSERT INTO influence VALUES (1, 0.5, 0.5, 0.5, 0)");
+    raw.exec(
+        "INSERT INTO config (key, value, created_at, updated_at) VALUES "
+        "('plan.full_influence_people', '100', 0, 0), ('tie.half_life_days', '60', 0, 0)");
+    raw.exec("PRAGMA user_version = 4");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  EXPECT_EQ(Must((*store)->LoadConfig()),
+            (std::map<std::string, std::string>{{"tie.half_life_days", "60"}}));
+  EXPECT_EQ(Must((*store)->LoadInfluenceSnapshotInfo()), std::nullopt);
+  EXPECT_TRUE(Must((*store)->LoadInfluenceRows({PersonId{1}})).empty());
+  SQLite::Database raw(DbPath(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(
+      raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'influence_day'").getInt(),
+      0);
 }
 
 TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
@@ -2077,6 +2246,7 @@ TEST_F(SqliteStoreTest, VersionFourDatabaseIsMigratedAndItsFollowUpsBecomeMine) 
   {
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
     UndoVersionFive(raw);
+    UndoVersionSix(raw);
     raw.exec("PRAGMA user_version = 4");
   }
   auto store = OpenSqliteStore(DbPath());
@@ -2099,7 +2269,7 @@ TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBacku
   {
     SQLite::Database raw(backup, SQLite::OPEN_READWRITE);
     UndoVersionFive(raw);
-    for (const char* table : {"knows", "ask", "person_text", "influence_day", "influence"}) {
+    for (const char* table : {"knows", "ask", "person_text", "influence_snapshot", "influence"}) {
       raw.exec(std::string("DROP TABLE ") + table);
     }
     raw.exec("PRAGMA user_version = 1");

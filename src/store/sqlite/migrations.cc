@@ -314,13 +314,34 @@ UPDATE followup SET owner_id =
 CREATE INDEX followup_owner ON followup (owner_id);
 )sql";
 
+// Schema version 6 (issue 5): the influence snapshot outlives writes. influence_snapshot says
+// when it was computed, over how many people and ties, with which parameters (`basis`, the
+// app's), and counts the changes of people, interactions and knows ties committed since; the
+// app recomputes it when it is too old or too changed (README.md, "Influence"). The day-long
+// snapshot of version 4 is dropped (it is derived data), and so is the configuration key
+// plan.full_influence_people, which version 6 no longer has (the plan always uses the whole
+// network's influence): a stored value would make loading the configuration fail.
+constexpr const char* kSchemaV6 = R"sql(
+DROP TABLE influence_day;
+DELETE FROM influence;
+CREATE TABLE influence_snapshot (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  computed_at INTEGER NOT NULL,
+  people INTEGER NOT NULL CHECK (people >= 0),
+  ties INTEGER NOT NULL CHECK (ties >= 0),
+  basis TEXT NOT NULL,
+  changes INTEGER NOT NULL CHECK (changes >= 0)
+) STRICT;
+DELETE FROM config WHERE key = 'plan.full_influence_people';
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
-constexpr Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
+                                     {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 

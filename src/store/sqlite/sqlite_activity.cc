@@ -266,7 +266,7 @@ core::Error SqliteStore::InteractionWriteError(const SQLite::Exception& e, std::
 Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interaction) {
   constexpr std::string_view kAction = "insert an interaction";
   ALLIES_TRY_VOID(ValidateInteraction(interaction));
-  return Write<InteractionId>(
+  return Counted(Write<InteractionId>(
       kAction, Undo::kStatement,
       [&]() -> Result<InteractionId> {
         {
@@ -287,13 +287,13 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
         }
         return InteractionId{id};
       },
-      [&](const SQLite::Exception& e) { return InteractionWriteError(e, kAction, interaction); });
+      [&](const SQLite::Exception& e) { return InteractionWriteError(e, kAction, interaction); }));
 }
 
 Result<void> SqliteStore::UpdateInteraction(const Interaction& interaction) {
   std::string action = fmt::format("update interaction {}", interaction.id.value);
   ALLIES_TRY_VOID(ValidateInteraction(interaction));
-  return Write<void>(
+  return Counted(Write<void>(
       action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
@@ -318,7 +318,7 @@ Result<void> SqliteStore::UpdateInteraction(const Interaction& interaction) {
         InsertAttendees(interaction.id.value, interaction.attendees);
         return {};
       },
-      [&](const SQLite::Exception& e) { return InteractionWriteError(e, action, interaction); });
+      [&](const SQLite::Exception& e) { return InteractionWriteError(e, action, interaction); }));
 }
 
 Result<Interaction> SqliteStore::GetInteraction(InteractionId id) {
@@ -685,7 +685,7 @@ Result<void> SqliteStore::UpsertKnows(const core::Knows& knows) {
   // Plain variables, not a structured binding: the lambdas below capture them.
   const core::PersonId first = std::min(knows.first, knows.second);
   const core::PersonId second = std::max(knows.first, knows.second);
-  return Write<void>(
+  return Counted(Write<void>(
       kAction, Undo::kStatement,
       [&]() -> Result<void> {
         auto statement = Prepare(
@@ -703,7 +703,7 @@ Result<void> SqliteStore::UpsertKnows(const core::Knows& knows) {
         std::vector<Reference> references{{Table::kPerson, first.value, "first person"},
                                           {Table::kPerson, second.value, "second person"}};
         return WriteError(e, kAction, references);
-      });
+      }));
 }
 
 Result<std::vector<core::Knows>> SqliteStore::LoadKnows(std::string_view where) {

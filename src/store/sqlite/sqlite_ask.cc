@@ -1,7 +1,9 @@
 // Asks, full-text matching of people and the influence snapshot of the SQLite back end (schema
-// version 4, issue 5).
+// versions 4 and 6, issue 5).
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 #include "core/names.h"
 #include "core/text.h"
@@ -200,44 +202,61 @@ Result<std::vector<TextMatch>> SqliteStore::MatchPeople(const std::vector<std::s
 
 // --- the influence snapshot ---------------------------------------------------------------------
 
-Result<std::optional<InfluenceSnapshot>> SqliteStore::LoadInfluenceSnapshot() {
-  return Read("load the influence snapshot", [&]() -> Result<std::optional<InfluenceSnapshot>> {
-    InfluenceSnapshot snapshot;
-    {
-      auto statement = Prepare("SELECT day FROM influence_day WHERE id = 1");
-      if (!statement->executeStep()) return std::optional<InfluenceSnapshot>();
-      std::string day = statement->getColumn(0).getString();
-      auto date = core::ParseDate(day);
-      if (!date) {
-        return Fail(ErrorCode::kIo,
-                    fmt::format("the database holds a bad influence snapshot day \"{}\"", day));
-      }
-      snapshot.day = *date;
-    }
+Result<std::optional<InfluenceSnapshotInfo>> SqliteStore::LoadInfluenceSnapshotInfo() {
+  return Read("load the influence snapshot", [&]() -> Result<std::optional<InfluenceSnapshotInfo>> {
     auto statement = Prepare(
-        "SELECT person_id, influence, pagerank_percentile, betweenness_percentile, offer "
-        "FROM influence ORDER BY person_id");
-    while (statement->executeStep()) {
-      snapshot.rows.push_back(
-          {core::PersonId{statement->getColumn(0).getInt64()}, statement->getColumn(1).getDouble(),
-           statement->getColumn(2).getDouble(), statement->getColumn(3).getDouble(),
-           statement->getColumn(4).getDouble()});
+        "SELECT computed_at, people, ties, basis, changes FROM influence_snapshot WHERE id = 1");
+    if (!statement->executeStep()) return std::optional<InfluenceSnapshotInfo>();
+    InfluenceSnapshotInfo info;
+    info.computed_at = FromSeconds(statement->getColumn(0).getInt64());
+    info.people = statement->getColumn(1).getInt64();
+    info.ties = statement->getColumn(2).getInt64();
+    info.basis = statement->getColumn(3).getString();
+    // Those of the open transaction are added at its commit.
+    info.changes = statement->getColumn(4).getInt64() + network_changes_;
+    return std::optional<InfluenceSnapshotInfo>(std::move(info));
+  });
+}
+
+Result<std::vector<InfluenceRow>> SqliteStore::LoadInfluenceRows(
+    const std::vector<core::PersonId>& people) {
+  return Read("load the influence snapshot", [&]() -> Result<std::vector<InfluenceRow>> {
+    std::vector<core::PersonId> ids = people;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<InfluenceRow> rows;
+    rows.reserve(ids.size());
+    // One indexed lookup per person: the callers want a few hundred or thousand of 100,000.
+    auto statement = Prepare(
+        "SELECT influence, pagerank_percentile, betweenness_percentile, offer FROM influence "
+        "WHERE person_id = ?");
+    for (core::PersonId id : ids) {
+      statement->bind(1, id.value);
+      if (statement->executeStep()) {
+        rows.push_back({id, statement->getColumn(0).getDouble(),
+                        statement->getColumn(1).getDouble(), statement->getColumn(2).getDouble(),
+                        statement->getColumn(3).getDouble()});
+      }
+      statement->reset();
     }
-    return std::optional<InfluenceSnapshot>(std::move(snapshot));
+    return rows;
   });
 }
 
 Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) {
   constexpr std::string_view kAction = "save the influence snapshot";
-  const bool wrote_data = wrote_data_;
   auto result = Write<void>(
       kAction, Undo::kSavepoint,
       [&]() -> Result<void> {
         Prepare("DELETE FROM influence")->exec();
-        Prepare("DELETE FROM influence_day")->exec();
         {
-          auto statement = Prepare("INSERT INTO influence_day (id, day) VALUES (1, ?)");
-          statement->bind(1, core::FormatDate(snapshot.day));
+          auto statement = Prepare(
+              "INSERT OR REPLACE INTO influence_snapshot (id, computed_at, people, ties, basis, "
+              "changes) VALUES (1, ?1, ?2, ?3, ?4, 0)");
+          statement->bind(1, Seconds(snapshot.info.computed_at));
+          statement->bind(2, snapshot.info.people);
+          statement->bind(3, snapshot.info.ties);
+          statement->bind(4, snapshot.info.basis);
           statement->exec();
         }
         auto statement = Prepare(
@@ -255,8 +274,8 @@ Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapsho
         return {};
       },
       [&](const SQLite::Exception& e) { return WriteError(e, kAction, std::vector<Reference>{}); });
-  // Derived data: saving it is not a change of the data it was derived from.
-  wrote_data_ = wrote_data;
+  // The snapshot holds every change of this transaction so far.
+  if (result) network_changes_ = 0;
   return result;
 }
 

@@ -136,71 +136,74 @@ Result<core::Dataset> SqliteStore::ReadAll() {
 
 Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
   constexpr std::string_view kAction = "restore a full export";
-  return Write<void>(
-      kAction, Undo::kSavepoint,
-      [&]() -> Result<void> {
-        {
-          auto count = Prepare(
-              "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM org) + "
-              "(SELECT count(*) FROM interaction) + (SELECT count(*) FROM ledger) + "
-              "(SELECT count(*) FROM introduction) + (SELECT count(*) FROM followup) + "
-              "(SELECT count(*) FROM vendor_notice) + (SELECT count(*) FROM knows) + "
-              "(SELECT count(*) FROM config) + (SELECT count(*) FROM ask)");
-          count->executeStep();
-          if (std::int64_t records = count->getColumn(0).getInt64(); records > 0) {
-            return Fail(
-                ErrorCode::kConflict,
-                fmt::format("cannot {}: the database already holds {} records", kAction, records));
-          }
-        }
-        // Records may refer to records written after them (a manager with a higher id); the
-        // references are checked once, below. The pragma ends with the transaction.
-        db_->exec("PRAGMA defer_foreign_keys = ON");
-        ALLIES_TRY_VOID(RestorePeopleAndOrgs(data));
-        ALLIES_TRY_VOID(RestoreActivity(data));
-        ALLIES_TRY_VOID(RestoreAsks(data.asks));
-        for (const core::ConfigEntry& entry : data.config) {
-          auto statement = Prepare(
-              "INSERT INTO config (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)");
-          statement->bind(1, entry.key);
-          statement->bind(2, entry.value);
-          statement->bind(3, Seconds(entry.stamps.created_at));
-          statement->bind(4, Seconds(entry.stamps.updated_at));
-          statement->exec();
-        }
-        std::optional<core::Error> dangling;
-        {
-          SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
-          if (check.executeStep()) {
-            std::string table = check.getColumn(0).getString();
-            std::optional<std::int64_t> row = ColumnOptional(check, 1);
-            std::string parent = check.getColumn(2).getString();
-            int key = check.getColumn(3).getInt();
-            check.reset();
-            std::string column = "?";
-            SQLite::Statement keys(*db_, fmt::format("PRAGMA foreign_key_list(\"{}\")", table));
-            while (keys.executeStep()) {
-              if (keys.getColumn(0).getInt() == key) column = keys.getColumn(3).getString();
+  return Counted(
+      Write<void>(
+          kAction, Undo::kSavepoint,
+          [&]() -> Result<void> {
+            {
+              auto count = Prepare(
+                  "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM org) + "
+                  "(SELECT count(*) FROM interaction) + (SELECT count(*) FROM ledger) + "
+                  "(SELECT count(*) FROM introduction) + (SELECT count(*) FROM followup) + "
+                  "(SELECT count(*) FROM vendor_notice) + (SELECT count(*) FROM knows) + "
+                  "(SELECT count(*) FROM config) + (SELECT count(*) FROM ask)");
+              count->executeStep();
+              if (std::int64_t records = count->getColumn(0).getInt64(); records > 0) {
+                return Fail(ErrorCode::kConflict,
+                            fmt::format("cannot {}: the database already holds {} records", kAction,
+                                        records));
+              }
             }
-            std::string missing = "?";
-            SQLite::Statement value(
-                *db_, fmt::format("SELECT \"{0}\" FROM \"{1}\" WHERE \"{0}\" IS NOT NULL AND "
-                                  "\"{0}\" NOT IN (SELECT id FROM \"{2}\") LIMIT 1",
-                                  column, table, parent));
-            if (value.executeStep()) missing = value.getColumn(0).getString();
-            std::string record = row ? fmt::format("{} {}", RecordName(table), *row)
-                                     : fmt::format("a {} row", RecordName(table));
-            dangling = core::Error{
-                ErrorCode::kInvalidArgument,
-                fmt::format("cannot {}: {} refers to {} {} ({}), which it does not hold", kAction,
-                            record, RecordName(parent), missing, column)};
-          }
-        }
-        if (dangling) return tl::unexpected(*dangling);
-        db_->exec("PRAGMA defer_foreign_keys = OFF");
-        return {};
-      },
-      [&](const SQLite::Exception& e) { return WriteError(e, kAction, {}); });
+            // Records may refer to records written after them (a manager with a higher id); the
+            // references are checked once, below. The pragma ends with the transaction.
+            db_->exec("PRAGMA defer_foreign_keys = ON");
+            ALLIES_TRY_VOID(RestorePeopleAndOrgs(data));
+            ALLIES_TRY_VOID(RestoreActivity(data));
+            ALLIES_TRY_VOID(RestoreAsks(data.asks));
+            for (const core::ConfigEntry& entry : data.config) {
+              auto statement = Prepare(
+                  "INSERT INTO config (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, "
+                  "?4)");
+              statement->bind(1, entry.key);
+              statement->bind(2, entry.value);
+              statement->bind(3, Seconds(entry.stamps.created_at));
+              statement->bind(4, Seconds(entry.stamps.updated_at));
+              statement->exec();
+            }
+            std::optional<core::Error> dangling;
+            {
+              SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
+              if (check.executeStep()) {
+                std::string table = check.getColumn(0).getString();
+                std::optional<std::int64_t> row = ColumnOptional(check, 1);
+                std::string parent = check.getColumn(2).getString();
+                int key = check.getColumn(3).getInt();
+                check.reset();
+                std::string column = "?";
+                SQLite::Statement keys(*db_, fmt::format("PRAGMA foreign_key_list(\"{}\")", table));
+                while (keys.executeStep()) {
+                  if (keys.getColumn(0).getInt() == key) column = keys.getColumn(3).getString();
+                }
+                std::string missing = "?";
+                SQLite::Statement value(
+                    *db_, fmt::format("SELECT \"{0}\" FROM \"{1}\" WHERE \"{0}\" IS NOT NULL AND "
+                                      "\"{0}\" NOT IN (SELECT id FROM \"{2}\") LIMIT 1",
+                                      column, table, parent));
+                if (value.executeStep()) missing = value.getColumn(0).getString();
+                std::string record = row ? fmt::format("{} {}", RecordName(table), *row)
+                                         : fmt::format("a {} row", RecordName(table));
+                dangling = core::Error{
+                    ErrorCode::kInvalidArgument,
+                    fmt::format("cannot {}: {} refers to {} {} ({}), which it does not hold",
+                                kAction, record, RecordName(parent), missing, column)};
+              }
+            }
+            if (dangling) return tl::unexpected(*dangling);
+            db_->exec("PRAGMA defer_foreign_keys = OFF");
+            return {};
+          },
+          [&](const SQLite::Exception& e) { return WriteError(e, kAction, {}); }),
+      static_cast<std::int64_t>(data.people.size() + data.interactions.size() + data.knows.size()));
 }
 
 // --- backup and restore -------------------------------------------------------------------------

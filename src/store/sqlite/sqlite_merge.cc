@@ -54,7 +54,7 @@ Result<void> SqliteStore::ReassignPerson(core::PersonId from, core::PersonId to)
       "updated_at = excluded.updated_at",
       "DELETE FROM knows WHERE person_a = ?1 OR person_b = ?1",
   };
-  return Write<void>(
+  return Counted(Write<void>(
       kAction, Undo::kSavepoint,
       [&]() -> Result<void> {
         for (const char* sql : kStatements) {
@@ -72,7 +72,7 @@ Result<void> SqliteStore::ReassignPerson(core::PersonId from, core::PersonId to)
         std::vector<Reference> references{{Table::kPerson, from.value, "merged person"},
                                           {Table::kPerson, to.value, "kept person"}};
         return WriteError(e, kAction, references);
-      });
+      }));
 }
 
 }  // namespace allies::store::sqlite

@@ -147,7 +147,7 @@ std::vector<core::Id<Tag>> ColumnIds(SQLite::Statement& statement) {
 
 Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
                                                     const std::vector<Param>& params,
-                                                    bool whole_table, bool children) {
+                                                    bool whole_table, bool children, bool offers) {
   std::vector<Person> people;
   std::vector<std::string> keys;
   {
@@ -159,13 +159,22 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
       keys.push_back(statement->getColumn(14).getString());
     }
   }
-  if (people.empty() || !children) return SortByKey(std::move(people), keys);
+  if (people.empty() || (!children && !offers)) return SortByKey(std::move(people), keys);
 
   auto attach = [&](std::string_view columns, std::string_view table, auto&& add) {
     auto statement = Prepare(ChildQuery(columns, table, whole_table ? "" : where));
     if (!whole_table) BindParams(*statement, params);
     AttachChildren(*statement, people, add);
   };
+  auto attach_offers = [&] {
+    attach("offer, rating", "person_offer", [](Person& person, const SQLite::Statement& row) {
+      person.offers.push_back({row.getColumn(1).getString(), row.getColumn(2).getInt()});
+    });
+  };
+  if (!children) {
+    attach_offers();
+    return SortByKey(std::move(people), keys);
+  }
   attach("address, type", "person_email", [](Person& person, const SQLite::Statement& row) {
     person.emails.push_back({row.getColumn(1).getString(), row.getColumn(2).getString()});
   });
@@ -175,9 +184,7 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
   attach("tag", "person_tag", [](Person& person, const SQLite::Statement& row) {
     person.tags.push_back(row.getColumn(1).getString());
   });
-  attach("offer, rating", "person_offer", [](Person& person, const SQLite::Statement& row) {
-    person.offers.push_back({row.getColumn(1).getString(), row.getColumn(2).getInt()});
-  });
+  attach_offers();
   attach("need", "person_need", [](Person& person, const SQLite::Statement& row) {
     person.needs.push_back(row.getColumn(1).getString());
   });
@@ -312,7 +319,7 @@ core::Error SqliteStore::PersonWriteError(const SQLite::Exception& e, std::strin
 Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
   std::string action = fmt::format("insert person \"{}\"", person.name);
   ALLIES_TRY_VOID(ValidatePerson(person));
-  return Write<PersonId>(
+  return Counted(Write<PersonId>(
       action, Undo::kStatement,
       [&]() -> Result<PersonId> {
         {
@@ -334,13 +341,13 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
         }
         return PersonId{id};
       },
-      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); });
+      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); }));
 }
 
 Result<void> SqliteStore::UpdatePerson(const Person& person) {
   std::string action = fmt::format("update person {}", person.id.value);
   ALLIES_TRY_VOID(ValidatePerson(person));
-  return Write<void>(
+  return Counted(Write<void>(
       action, Undo::kSavepoint,
       [&]() -> Result<void> {
         {
@@ -361,7 +368,7 @@ Result<void> SqliteStore::UpdatePerson(const Person& person) {
         InsertPersonChildren(person.id.value, person);
         return {};
       },
-      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); });
+      [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); }));
 }
 
 Result<Person> SqliteStore::GetPerson(PersonId id) {
@@ -394,8 +401,9 @@ Result<std::vector<Person>> SqliteStore::ListPeople(const PersonFilter& filter) 
   std::string where =
       conditions.empty() ? std::string() : "WHERE " + core::Join(conditions, " AND ");
   bool whole_table = !filter.department && !filter.tag && !filter.org && !filter.only_team;
-  return Read("list people",
-              [&] { return LoadPeople(where, params, whole_table, !filter.without_children); });
+  return Read("list people", [&] {
+    return LoadPeople(where, params, whole_table, !filter.without_children, filter.with_offers);
+  });
 }
 
 Result<std::vector<PersonId>> SqliteStore::FindPeopleByName(std::string_view name_key,
@@ -462,6 +470,20 @@ Result<std::size_t> SqliteStore::CountPeople() {
     auto statement = Prepare("SELECT count(*) FROM person WHERE deleted_at IS NULL");
     statement->executeStep();
     return static_cast<std::size_t>(statement->getColumn(0).getInt64());
+  });
+}
+
+Result<std::vector<std::pair<PersonId, PersonId>>> SqliteStore::ListReportsTo() {
+  return Read("list reports-to links", [&]() -> Result<std::vector<std::pair<PersonId, PersonId>>> {
+    auto statement = Prepare(
+        "SELECT p.id, p.reports_to FROM person p JOIN person m ON m.id = p.reports_to "
+        "WHERE p.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY p.id");
+    std::vector<std::pair<PersonId, PersonId>> links;
+    while (statement->executeStep()) {
+      links.emplace_back(PersonId{statement->getColumn(0).getInt64()},
+                         PersonId{statement->getColumn(1).getInt64()});
+    }
+    return links;
   });
 }
 

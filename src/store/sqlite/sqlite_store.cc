@@ -86,7 +86,7 @@ Result<void> SqliteStore::Begin(core::TimePoint now) {
                 fmt::format("cannot start a transaction on \"{}\": {}", path_, e.what()));
   }
   in_transaction_ = true;
-  wrote_data_ = false;
+  network_changes_ = 0;
   now_ = now;
   return {};
 }
@@ -96,7 +96,11 @@ Result<void> SqliteStore::Commit() {
     return Fail(ErrorCode::kInternal, "cannot commit: no transaction is open");
   }
   try {
-    if (wrote_data_) Prepare("DELETE FROM influence_day")->exec();
+    if (network_changes_ > 0) {
+      auto statement = Prepare("UPDATE influence_snapshot SET changes = changes + ? WHERE id = 1");
+      statement->bind(1, network_changes_);
+      statement->exec();
+    }
     Prepare("COMMIT")->exec();
   } catch (const SQLite::Exception& e) {
     // SQLite keeps the transaction open after some failures (SQLITE_BUSY) and ends it after
@@ -105,13 +109,14 @@ Result<void> SqliteStore::Commit() {
     return Fail(ErrorCode::kIo, fmt::format("cannot commit to \"{}\": {}", path_, e.what()));
   }
   in_transaction_ = false;
+  network_changes_ = 0;
   return {};
 }
 
 void SqliteStore::Rollback() noexcept {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
   in_transaction_ = false;
-  wrote_data_ = false;
+  network_changes_ = 0;
 }
 
 void SqliteStore::UndoInsert(std::string_view delete_sql, std::int64_t id) noexcept {

@@ -194,6 +194,7 @@ class SqliteStore final : public Store {
   Result<std::vector<core::PersonId>> SearchPeople(std::string_view text) override;
   Result<std::optional<core::PersonId>> FindMe() override;
   Result<std::size_t> CountPeople() override;
+  Result<std::vector<std::pair<core::PersonId, core::PersonId>>> ListReportsTo() override;
 
   Result<core::OrgId> InsertOrg(const core::Organization& org) override;
   Result<void> UpdateOrg(const core::Organization& org) override;
@@ -244,7 +245,9 @@ class SqliteStore final : public Store {
   Result<std::vector<core::Ask>> ListAsks(const AskFilter& filter) override;
   Result<std::vector<TextMatch>> MatchPeople(const std::vector<std::string>& words,
                                              std::size_t limit) override;
-  Result<std::optional<InfluenceSnapshot>> LoadInfluenceSnapshot() override;
+  Result<std::optional<InfluenceSnapshotInfo>> LoadInfluenceSnapshotInfo() override;
+  Result<std::vector<InfluenceRow>> LoadInfluenceRows(
+      const std::vector<core::PersonId>& people) override;
   Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) override;
 
  private:
@@ -256,6 +259,14 @@ class SqliteStore final : public Store {
   // becomes the error `diagnose(exception)` returns.
   template <class T, class Body, class Diagnose>
   Result<T> Write(std::string_view action, Undo undo, Body&& body, Diagnose&& diagnose);
+
+  // Counts `count` changes of the records influence is computed from when `result` is a
+  // success (InfluenceSnapshotInfo::changes); Commit() adds them to the snapshot's count.
+  template <class T>
+  Result<T> Counted(Result<T> result, std::int64_t count = 1) {
+    if (result) network_changes_ += count;
+    return result;
+  }
 
   // Deletes the row just inserted by a write that failed after it (Undo::kStatement). Its child
   // rows go with it (ON DELETE CASCADE).
@@ -294,7 +305,7 @@ class SqliteStore final : public Store {
   // (nearly) every row, so child rows are read without filtering.
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
                                                const std::vector<Param>& params, bool whole_table,
-                                               bool children = true);
+                                               bool children = true, bool offers = false);
   void InsertPersonChildren(std::int64_t id, const core::Person& person);
   void DeletePersonChildren(std::int64_t id);
   void InsertPersonText(std::int64_t id, const core::Person& person);
@@ -340,9 +351,9 @@ class SqliteStore final : public Store {
   std::string path_;
   int schema_version_;
   bool in_transaction_ = false;
-  // Set by every write of the open transaction but SaveInfluenceSnapshot: Commit() then drops
-  // the influence snapshot, which no longer matches the data.
-  bool wrote_data_ = false;
+  // Changes of people, interactions and knows ties in the open transaction (Counted), since its
+  // start or the influence snapshot saved in it.
+  std::int64_t network_changes_ = 0;
   core::TimePoint now_{};
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
@@ -358,7 +369,6 @@ Result<T> SqliteStore::Write(std::string_view action, Undo undo, Body&& body, Di
                 fmt::format("cannot {} outside a transaction (Begin was not called)", action));
   }
   const bool savepoint = undo == Undo::kSavepoint;
-  wrote_data_ = true;
   try {
     if (savepoint) Prepare("SAVEPOINT allies_write")->exec();
   } catch (const SQLite::Exception& e) {
