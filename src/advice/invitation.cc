@@ -53,22 +53,6 @@ bool IsInterest(const std::string& tag) {
   return !key.starts_with(kPrefersTag) && key != "from-calendar";
 }
 
-// Whether a need and an offer key speak of the same thing: the key appears as a word of the
-// need, or the need as a word of the key.
-bool Matches(const std::string& need, const std::string& key) {
-  auto words = [](const std::string& text) {
-    std::string out = " ";
-    for (char c : core::FoldCase(text)) {
-      const auto byte = static_cast<unsigned char>(c);
-      out += (byte >= 0x80 || std::isalnum(byte) != 0) ? c : ' ';
-    }
-    return out + " ";
-  };
-  std::string haystack = words(need);
-  std::string needle = " " + std::string(core::Trim(words(key))) + " ";
-  return needle.size() > 2 && haystack.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 std::string FirstName(const std::string& name) {
@@ -132,7 +116,7 @@ std::vector<std::string> TalkingPoints(const Candidate& candidate, const PlanReq
   for (const auto& need : person.needs) {
     const TeamOffer* best = nullptr;
     for (const auto& offer : request.team_offers) {
-      if (Matches(need, offer.key) && (best == nullptr || offer.rating > best->rating)) {
+      if (core::HasPhrase(need, offer.key) && (best == nullptr || offer.rating > best->rating)) {
         best = &offer;
       }
     }

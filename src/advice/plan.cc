@@ -49,22 +49,6 @@ std::string GroupOf(const Candidate& candidate) {
   return "o:" + Lower(candidate.org);
 }
 
-// Words of a text, case-folded, for matching offer keys against asks and needs.
-bool MentionsWord(std::string_view text, std::string_view word) {
-  std::string haystack = " " + Lower(text) + " ";
-  for (char& c : haystack) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80 && std::isalnum(byte) == 0) c = ' ';
-  }
-  std::string needle = Lower(word);
-  for (char& c : needle) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80 && std::isalnum(byte) == 0) c = ' ';
-  }
-  needle = " " + std::string(core::Trim(needle)) + " ";
-  return needle.size() > 2 && haystack.find(needle) != std::string::npos;
-}
-
 std::optional<OpenAsk> LatestAskWith(core::PersonId person, std::span<const OpenAsk> asks) {
   std::optional<OpenAsk> latest;
   for (const auto& ask : asks) {
@@ -276,7 +260,7 @@ std::vector<std::string> Reasons(const Candidate& candidate, const Priority& pri
     } else {
       for (const auto& ask : asks) {
         for (const auto& offer : candidate.person->offers) {
-          if (MentionsWord(ask.text, offer.key)) {
+          if (core::HasPhrase(ask.text, offer.key)) {
             reasons.push_back(fmt::format("relevant to an open ask: \"{}\" (they offer {} {}/5)",
                                           ask.text, offer.key, offer.rating));
             return reasons;
@@ -398,7 +382,7 @@ Priority PriorityOf(const Candidate& candidate, std::span<const OpenAsk> asks) {
       break;
     }
     for (const auto& offer : candidate.person->offers) {
-      if (MentionsWord(ask.text, offer.key)) {
+      if (core::HasPhrase(ask.text, offer.key)) {
         priority.relevance = std::max(priority.relevance, std::clamp(offer.rating, 0, 5) / 5.0);
       }
     }

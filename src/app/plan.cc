@@ -48,14 +48,13 @@ core::TimePoint ToUtc(const date::time_zone* zone, core::Date day, double hours)
   return std::chrono::floor<std::chrono::seconds>(zone->to_sys(local, date::choose::earliest));
 }
 
+// A word of the summary or location starting with one of kConferenceWords ("conferences" too).
 bool IsConference(const formats::CalendarEvent& event) {
-  std::string words = " " + core::FoldCase(event.summary + " " + event.location) + " ";
-  for (char& c : words) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80 && std::isalnum(byte) == 0) c = ' ';
-  }
+  const std::string words = core::WordText(event.summary + " " + event.location);
   return std::any_of(kConferenceWords.begin(), kConferenceWords.end(), [&](std::string_view w) {
-    return words.find(" " + std::string(w)) != std::string::npos;
+    std::string start(1, ' ');
+    start.append(w);
+    return words.find(start) != std::string::npos;
   });
 }
 

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <cctype>
 #include <cstdint>
 
 namespace allies::core {
@@ -141,6 +142,25 @@ std::size_t DisplayWidth(std::string_view text) {
 
 bool ContainsFolded(std::string_view haystack, std::string_view needle) {
   return FoldCase(haystack).find(FoldCase(needle)) != std::string::npos;
+}
+
+std::string WordText(std::string_view text) {
+  std::string out = " ";
+  for (char c : FoldCase(text)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || std::isalnum(byte) != 0) {
+      out.push_back(c);
+    } else if (out.back() != ' ') {
+      out.push_back(' ');
+    }
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+bool HasPhrase(std::string_view text, std::string_view phrase) {
+  const std::string needle = WordText(phrase);
+  return needle.size() > 1 && WordText(text).find(needle) != std::string::npos;
 }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {

@@ -40,4 +40,18 @@ TEST(TextTest, JoinSeparates) {
 }
 
 }  // namespace
+TEST(TextTest, WordTextSeparatesWordsWithSingleSpaces) {
+  EXPECT_EQ(WordText("Budget/ERP-upgrade!"), " budget erp upgrade ");
+  EXPECT_EQ(WordText("  Élodie  "), " élodie ");
+  EXPECT_EQ(WordText(""), " ");
+}
+
+TEST(TextTest, HasPhraseFindsWholeWordsInOrder) {
+  EXPECT_TRUE(HasPhrase("Asked for the ERP upgrade budget", "erp  Upgrade"));
+  EXPECT_TRUE(HasPhrase("Data privacy, please", "DATA PRIVACY"));
+  EXPECT_FALSE(HasPhrase("Asked for the ERP upgrade budget", "upgrade erp"));
+  EXPECT_FALSE(HasPhrase("recall the team", "call"));
+  EXPECT_FALSE(HasPhrase("anything", " - "));  // no words: matches nothing
+}
+
 }  // namespace allies::core
