@@ -146,6 +146,7 @@ void BindFollowUp(SQLite::Statement& statement, const FollowUp& followup) {
 Result<void> SqliteStore::ScanInteractions(std::string_view where, const std::vector<Param>& params,
                                            bool whole_table,
                                            const std::function<Result<void>(Interaction&)>& visit) {
+  FlushPending();  // the statements below are not the cache's
   // Reading in id (rowid) order scans the table sequentially, and the attendees, stored in
   // interaction order, are joined by a merge of the two cursors. For a selection, "+i.id" stops
   // SQLite from scanning the whole table just to deliver id order, so it uses the index the
@@ -221,10 +222,23 @@ Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view 
   return interactions;
 }
 
-void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& attendees) {
+void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& attendees,
+                                  bool defer) {
   if (attendees.empty()) return;
-  auto statement = Prepare(
-      "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES (?, ?, ?)");
+  constexpr std::string_view kInsert =
+      "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES (?, ?, ?)";
+  if (defer) {
+    std::int64_t position = 0;
+    for (PersonId attendee : attendees) {
+      row_.clear();
+      row_.emplace_back(id);
+      row_.emplace_back(position++);
+      row_.emplace_back(attendee.value);
+      WriteRow(kInsert, row_, /*defer=*/true);
+    }
+    return;
+  }
+  auto statement = Prepare(kInsert);
   std::int64_t position = 0;
   for (PersonId attendee : attendees) {
     statement->bind(1, id);
@@ -262,17 +276,19 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
       kAction, Undo::kStatement,
       [&]() -> Result<InteractionId> {
         {
-          auto statement = Prepare(
+          // While bulk loading, the attendee rows held back stay so: this row needs none of them.
+          constexpr std::string_view kInsert =
               "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, "
               "energy, note, source, owner_id, created_at, updated_at, deleted_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, NULL)");
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, NULL)";
+          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
           BindInteraction(*statement, interaction);
           statement->bind(11, Seconds(now_));
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
         try {
-          InsertAttendees(id, interaction.attendees);
+          InsertAttendees(id, interaction.attendees, /*defer=*/bulk_);
         } catch (const SQLite::Exception&) {
           UndoInsert("DELETE FROM interaction WHERE id = ?", id);
           throw;
