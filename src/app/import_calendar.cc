@@ -147,9 +147,10 @@ bool IsSomeone(const formats::CalendarPerson& who) {
 
 }  // namespace
 
-core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::CalendarPerson& who) {
+core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::CalendarPerson& who,
+                                                               std::string_view key) {
   if (!IsSomeone(who)) return std::optional<core::PersonId>();
-  if (auto known = index_.FindEmail(who.email)) {
+  if (auto known = index_.FindEmailKey(key)) {
     if (people_.contains(*known)) return known;
   }
   if (input_.known_only) return std::optional<core::PersonId>();
@@ -184,23 +185,30 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     sourced_loaded_ = true;
   }
   std::size_t done = 0;
+  // Per meeting, reused: everyone in it, the organizer first; the others than the owner, each
+  // address once, with their EmailKey (a meeting lists a handful, so a scan finds repeats).
+  std::vector<const formats::CalendarPerson*> listed;
+  std::vector<const formats::CalendarPerson*> others;
+  std::vector<std::string> keys;
   for (const auto& event : calendar.events) {
     if (input_.progress && (++done % 4096 == 0)) input_.progress(done, calendar.events.size());
-    // Everyone in the meeting, the organizer first, each address once.
-    std::vector<const formats::CalendarPerson*> listed;
+    listed.clear();
     if (event.organizer) listed.push_back(&*event.organizer);
     for (const auto& attendee : event.attendees) listed.push_back(&attendee);
     bool declined = false;
-    std::vector<const formats::CalendarPerson*> others;
-    std::unordered_set<std::string> seen;
+    others.clear();
+    keys.clear();
     for (const auto* who : listed) {
       if (!IsSomeone(*who)) continue;
-      const std::string key = EmailKey(who->email);
+      std::string key = EmailKey(who->email);
       if (owner_emails_.contains(key)) {
         if (who->partstat == "DECLINED") declined = true;
         continue;
       }
-      if (seen.insert(key).second) others.push_back(who);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        others.push_back(who);
+        keys.push_back(std::move(key));
+      }
     }
     if (declined) {
       CountSkip(report_, "declined");
@@ -213,8 +221,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     core::Interaction interaction;
     interaction.owner = owner_;
     interaction.attendees.push_back(owner_);
-    for (const auto* who : others) {
-      ALLIES_TRY(auto id, Attendee(*who));
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      ALLIES_TRY(auto id, Attendee(*others[i], keys[i]));
       if (id && std::find(interaction.attendees.begin(), interaction.attendees.end(), *id) ==
                     interaction.attendees.end()) {
         interaction.attendees.push_back(*id);
@@ -225,9 +233,10 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
       continue;
     }
     if (event.organizer && !event.organizer->email.empty()) {
-      if (owner_emails_.contains(EmailKey(event.organizer->email))) {
+      const std::string key = EmailKey(event.organizer->email);
+      if (owner_emails_.contains(key)) {
         interaction.initiator = owner_;
-      } else if (auto organizer = index_.FindEmail(event.organizer->email)) {
+      } else if (auto organizer = index_.FindEmailKey(key)) {
         interaction.initiator = *organizer;
       }
     }
@@ -260,7 +269,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
         Sample(fmt::format("+ meeting {} \"{}\" with {} people", core::FormatUtc(interaction.at),
                            interaction.note, interaction.attendees.size()));
       }
-      sourced_.emplace(interaction.source, interaction);
+      // The key is copied before the record is moved (pair members are built in order).
+      sourced_.emplace(interaction.source, std::move(interaction));
       continue;
     }
     interaction.id = existing->second.id;

@@ -45,8 +45,9 @@ class Importer {
   std::string OrgName(const std::optional<core::OrgId>& org) const;
   [[nodiscard]] core::Result<core::PersonId> Create(core::Person person);
   [[nodiscard]] core::Result<void> Save(const core::Person& person);
+  // `key`: EmailKey(who.email).
   [[nodiscard]] core::Result<std::optional<core::PersonId>> Attendee(
-      const formats::CalendarPerson& who);
+      const formats::CalendarPerson& who, std::string_view key);
   void Sample(std::string line);
 
   store::Store& store_;

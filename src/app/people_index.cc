@@ -148,7 +148,11 @@ std::optional<PeopleIndex::Match> PeopleIndex::Find(const std::vector<core::Emai
 }
 
 std::optional<core::PersonId> PeopleIndex::FindEmail(std::string_view address) const {
-  auto found = by_email_.find(EmailKey(address));
+  return FindEmailKey(EmailKey(address));
+}
+
+std::optional<core::PersonId> PeopleIndex::FindEmailKey(std::string_view key) const {
+  auto found = by_email_.find(key);
   if (found == by_email_.end()) return std::nullopt;
   return found->second;
 }

@@ -47,11 +47,20 @@ class PeopleIndex {
                             const std::vector<core::Phone>& phones, std::string_view name,
                             std::string_view org_name) const;
   std::optional<core::PersonId> FindEmail(std::string_view address) const;
+  // The same for an address already made a key by EmailKey.
+  std::optional<core::PersonId> FindEmailKey(std::string_view key) const;
   // Everyone whose NameKey is `name`'s, whatever their organization.
   std::vector<core::PersonId> FindName(std::string_view name) const;
 
  private:
-  std::unordered_map<std::string, core::PersonId> by_email_;
+  // Searched by string_view without building a std::string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_email_;
   std::unordered_map<std::string, core::PersonId> by_phone_;
   std::unordered_map<std::string, core::PersonId> by_name_org_;
   std::unordered_map<std::string, std::vector<core::PersonId>> by_name_;
