@@ -184,6 +184,7 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
                                   }));
     sourced_loaded_ = true;
   }
+  sourced_.reserve(sourced_.size() + calendar.events.size());
   std::size_t done = 0;
   // Per meeting, reused: everyone in it, the organizer first; the others than the owner, each
   // address once, with their EmailKey (a meeting lists a handful, so a scan finds repeats).

@@ -115,33 +115,59 @@ void PeopleIndex::Reserve(std::size_t people) {
   by_name_.reserve(by_name_.size() + people);
 }
 
+PeopleIndex::Keys PeopleIndex::KeysOf(const core::Person& person, std::string_view org_name) {
+  Keys keys;
+  keys.emails.reserve(person.emails.size());
+  for (const auto& email : person.emails) keys.emails.push_back(EmailKey(email.address));
+  keys.phones.reserve(person.phones.size());
+  for (const auto& phone : person.phones) keys.phones.push_back(PhoneKey(phone.number));
+  keys.name = core::NameKey(person.name);
+  keys.name_org = keys.name + '\x1f' + core::NameKey(org_name);
+  return keys;
+}
+
 void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
-  for (const auto& email : person.emails) by_email_.try_emplace(EmailKey(email.address), person.id);
-  for (const auto& phone : person.phones) {
-    std::string key = PhoneKey(phone.number);
-    if (!key.empty()) by_phone_.try_emplace(std::move(key), person.id);
+  Add(person.id, KeysOf(person, org_name));
+}
+
+void PeopleIndex::Add(core::PersonId id, Keys&& keys) {
+  for (auto& key : keys.emails) by_email_.try_emplace(std::move(key), id);
+  for (auto& key : keys.phones) {
+    if (!key.empty()) by_phone_.try_emplace(std::move(key), id);
   }
-  by_name_org_.try_emplace(NameOrgKey(person.name, org_name), person.id);
-  auto& named = by_name_[core::NameKey(person.name)];
-  if (std::find(named.begin(), named.end(), person.id) == named.end()) named.push_back(person.id);
+  by_name_org_.try_emplace(std::move(keys.name_org), id);
+  auto named = by_name_.find(keys.name);
+  if (named == by_name_.end()) named = by_name_.try_emplace(std::move(keys.name)).first;
+  if (std::find(named->second.begin(), named->second.end(), id) == named->second.end()) {
+    named->second.push_back(id);
+  }
 }
 
 std::optional<PeopleIndex::Match> PeopleIndex::Find(const std::vector<core::Email>& emails,
                                                     const std::vector<core::Phone>& phones,
                                                     std::string_view name,
                                                     std::string_view org_name) const {
-  for (const auto& email : emails) {
-    auto found = by_email_.find(EmailKey(email.address));
+  core::Person person;
+  person.emails = emails;
+  person.phones = phones;
+  person.name = std::string(name);
+  return Find(KeysOf(person, org_name), phones, name);
+}
+
+std::optional<PeopleIndex::Match> PeopleIndex::Find(const Keys& keys,
+                                                    const std::vector<core::Phone>& phones,
+                                                    std::string_view name) const {
+  for (const auto& key : keys.emails) {
+    auto found = by_email_.find(key);
     if (found != by_email_.end()) return Match{found->second, "email " + found->first};
   }
-  for (const auto& phone : phones) {
-    std::string key = PhoneKey(phone.number);
-    if (key.empty()) continue;
-    auto found = by_phone_.find(key);
-    if (found != by_phone_.end()) return Match{found->second, "phone " + phone.number};
+  for (std::size_t i = 0; i < keys.phones.size(); ++i) {
+    if (keys.phones[i].empty()) continue;
+    auto found = by_phone_.find(keys.phones[i]);
+    if (found != by_phone_.end()) return Match{found->second, "phone " + phones[i].number};
   }
   if (!core::Trim(name).empty()) {
-    auto found = by_name_org_.find(NameOrgKey(name, org_name));
+    auto found = by_name_org_.find(keys.name_org);
     if (found != by_name_org_.end()) return Match{found->second, "name and organization"};
   }
   return std::nullopt;
