@@ -87,10 +87,10 @@ core::Result<void> Importer::Prepare() {
 }
 
 const std::string& Importer::OrgName(const std::optional<core::OrgId>& org) const {
-  static const std::string kNone;
-  if (!org) return kNone;
+  static const std::string none;
+  if (!org) return none;
   auto found = org_names_.find(*org);
-  return found == org_names_.end() ? kNone : found->second;
+  return found == org_names_.end() ? none : found->second;
 }
 
 core::Result<std::optional<core::OrgId>> Importer::OrgFor(const std::string& name) {
