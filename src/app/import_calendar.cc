@@ -190,7 +190,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
   // address once, with their EmailKey (a meeting lists a handful, so a scan finds repeats).
   std::vector<const formats::CalendarPerson*> listed;
   std::vector<const formats::CalendarPerson*> others;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys;  // keys[0, others.size()) are this meeting's; the rest spare
+  std::string key;
   for (const auto& event : calendar.events) {
     if (input_.progress && (++done % 4096 == 0)) input_.progress(done, calendar.events.size());
     listed.clear();
@@ -198,17 +199,18 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     for (const auto& attendee : event.attendees) listed.push_back(&attendee);
     bool declined = false;
     others.clear();
-    keys.clear();
     for (const auto* who : listed) {
       if (!IsSomeone(*who)) continue;
-      std::string key = EmailKey(who->email);
+      EmailKeyInto(who->email, key);
       if (owner_emails_.contains(key)) {
         if (who->partstat == "DECLINED") declined = true;
         continue;
       }
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      const auto mine = keys.begin() + static_cast<std::ptrdiff_t>(others.size());
+      if (std::find(keys.begin(), mine, key) == mine) {
+        if (keys.size() == others.size()) keys.emplace_back();
+        keys[others.size()].swap(key);
         others.push_back(who);
-        keys.push_back(std::move(key));
       }
     }
     if (declined) {
@@ -234,7 +236,7 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
       continue;
     }
     if (event.organizer && !event.organizer->email.empty()) {
-      const std::string key = EmailKey(event.organizer->email);
+      EmailKeyInto(event.organizer->email, key);
       if (owner_emails_.contains(key)) {
         interaction.initiator = owner_;
       } else if (auto organizer = index_.FindEmailKey(key)) {

@@ -9,6 +9,21 @@ namespace allies::app::internal {
 
 std::string EmailKey(std::string_view address) { return core::FoldCase(core::Trim(address)); }
 
+void EmailKeyInto(std::string_view address, std::string& key) {
+  address = core::Trim(address);
+  const bool ascii = std::all_of(address.begin(), address.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    key = core::FoldCase(address);
+    return;
+  }
+  // FoldCase of ASCII text: A-Z lowered, the rest as it is.
+  key.assign(address);
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
 std::string PhoneKey(std::string_view number) {
   std::string digits;
   for (char c : number) {

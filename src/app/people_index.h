@@ -17,6 +17,8 @@
 namespace allies::app::internal {
 
 std::string EmailKey(std::string_view address);
+// The same into `key`, reusing its storage (a calendar's million attendees).
+void EmailKeyInto(std::string_view address, std::string& key);
 // Empty when the number has too few digits to identify anyone.
 std::string PhoneKey(std::string_view number);
 std::string NameOrgKey(std::string_view name, std::string_view org_name);

@@ -1820,6 +1820,52 @@ TEST_P(StoreTest, BulkLoadIsLeftOutForAFewRowsIntoALargeTable) {
   EXPECT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows + 1, 0)));
 }
 
+TEST_P(StoreTest, BulkLoadedInteractionsAreFoundByTheIdsReturnedAfterTheOnesThere) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  InteractionId before = AddInteraction(kNow, {me, ann}, me, "ics:before");
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  std::vector<InteractionId> ids;
+  for (int i = 0; i < 70; ++i) {
+    ids.push_back(
+        AddInteraction(kNow + std::chrono::minutes(i), {ann, me}, me, fmt::format("ics:{}", i)));
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(ids[i].value, before.value + 1 + static_cast<std::int64_t>(i));
+  }
+  CommitAndBegin(kLater);
+  for (int i : {0, 63, 64, 69}) {
+    Interaction got = Must(store_->GetInteraction(ids[static_cast<std::size_t>(i)]));
+    EXPECT_EQ(got.source, fmt::format("ics:{}", i));
+    EXPECT_EQ(got.at, kNow + std::chrono::minutes(i));
+    EXPECT_EQ(got.attendees, (std::vector<PersonId>{ann, me}));
+    EXPECT_EQ(got.stamps.created_at, kNow);
+  }
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 71u);
+}
+
+TEST_P(StoreTest, ASourceRepeatedInABulkLoadFailsTheCommit) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  AddInteraction(kNow, {me, ann}, me, "ics:once");
+  CommitAndBegin(kLater);
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  Interaction again;
+  again.at = kLater;
+  again.owner = me;
+  again.attendees = {me, ann};
+  again.source = "ics:once";
+  auto inserted = store_->InsertInteraction(again);
+  if (inserted) {
+    EXPECT_FALSE(store_->Commit());
+  }
+  store_->Rollback();
+  Must(store_->Begin(kLater));
+  auto all = Must(store_->ListInteractions({}));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].at, kNow);
+}
+
 TEST_P(StoreTest, ABadRowOfABulkLoadFailsTheCommitAndTheRollbackLeavesNothing) {
   PersonId me = AddPerson("Me");
   CommitAndBegin(kLater);

@@ -275,20 +275,19 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
   return Write<InteractionId>(
       kAction, Undo::kStatement,
       [&]() -> Result<InteractionId> {
+        if (bulk_) return HoldInteraction(interaction);
         {
-          // While bulk loading, the attendee rows held back stay so: this row needs none of them.
-          constexpr std::string_view kInsert =
+          auto statement = Prepare(
               "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, "
               "energy, note, source, owner_id, created_at, updated_at, deleted_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, NULL)";
-          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, NULL)");
           BindInteraction(*statement, interaction);
           statement->bind(11, Seconds(now_));
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
         try {
-          InsertAttendees(id, interaction.attendees, /*defer=*/bulk_);
+          InsertAttendees(id, interaction.attendees);
         } catch (const SQLite::Exception&) {
           UndoInsert("DELETE FROM interaction WHERE id = ?", id);
           throw;
@@ -296,6 +295,44 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
         return InteractionId{id};
       },
       [&](const SQLite::Exception& e) { return InteractionWriteError(e, kAction, interaction); });
+}
+
+// While bulk loading, a new interaction and its attendees wait in the buffer like child rows:
+// the id is the one SQLite would give, one past the largest there is, counted here. The
+// interaction rows are written before the attendee rows that refer to them, as their buffer was
+// opened first (pending_ keeps that order).
+core::InteractionId SqliteStore::HoldInteraction(const Interaction& interaction) {
+  if (next_interaction_id_ == 0) {
+    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM interaction");
+    statement->executeStep();
+    next_interaction_id_ = statement->getColumn(0).getInt64() + 1;
+  }
+  const std::int64_t id = next_interaction_id_++;
+  row_.clear();
+  row_.emplace_back(Seconds(interaction.at));
+  row_.emplace_back(std::int64_t{interaction.duration_min});
+  row_.emplace_back(std::string(core::Name(interaction.kind)));
+  row_.emplace_back(std::string(core::Name(interaction.setting)));
+  row_.emplace_back(std::string(core::Name(interaction.purpose)));
+  if (interaction.initiator) {
+    row_.emplace_back(interaction.initiator->value);
+  } else {
+    row_.emplace_back();
+  }
+  row_.emplace_back(std::int64_t{interaction.energy});
+  row_.emplace_back(interaction.note);
+  row_.emplace_back(interaction.source);
+  row_.emplace_back(interaction.owner.value);
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(id);
+  WriteRow(
+      "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, energy, "
+      "note, source, owner_id, created_at, updated_at, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      row_, /*defer=*/true);
+  InsertAttendees(id, interaction.attendees, /*defer=*/true);
+  return InteractionId{id};
 }
 
 Result<void> SqliteStore::UpdateInteraction(const Interaction& interaction) {

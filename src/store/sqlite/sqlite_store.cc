@@ -139,14 +139,15 @@ void SqliteStore::Rollback() noexcept {
 
 namespace {
 
-// The indexes a bulk load sets aside, by the table whose growth decides it. Unique indexes that
-// the import relies on while it runs (interaction_source, person_one_me) stay; the attendee
-// index is unique too, but every write validates its attendee list first, and recreating it
-// checks the rule again before the commit.
+// The indexes a bulk load sets aside, by the table whose growth decides it. Two are unique: an
+// interaction's source and a person listed once per interaction; recreating them checks every
+// row before the commit, which then fails on a repeat (the caller rolls back). The import never
+// writes one (it knows every source there is, and each write validates its attendee list). The
+// unique person_one_me stays: it is tiny.
 constexpr std::array<std::string_view, 5> kPersonIndexes = {
     "person_name_key", "person_department_key", "person_org", "person_email_key", "person_tag_key"};
-constexpr std::array<std::string_view, 2> kInteractionIndexes = {"interaction_at",
-                                                                 "interaction_attendee_person"};
+constexpr std::array<std::string_view, 3> kInteractionIndexes = {
+    "interaction_at", "interaction_attendee_person", "interaction_source"};
 
 // Page cache while bulk loading (KiB): the index b-trees of a million-row import stay in memory.
 constexpr int kBulkCacheKib = 262144;
@@ -173,8 +174,9 @@ Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interact
       return static_cast<std::int64_t>(rows) * 2 >= statement->getColumn(0).getInt64();
     };
     std::vector<std::string_view> names;
-    if (large("person", people))
+    if (large("person", people)) {
       names.insert(names.end(), kPersonIndexes.begin(), kPersonIndexes.end());
+    }
     if (large("interaction", interactions)) {
       names.insert(names.end(), kInteractionIndexes.begin(), kInteractionIndexes.end());
     }
@@ -276,6 +278,7 @@ void SqliteStore::FinishBulkLoad() {
   for (const auto& [name, sql] : set_aside_) db_->exec(sql);
   db_->exec("PRAGMA threads = 0");
   set_aside_.clear();
+  next_interaction_id_ = 0;
   db_->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
   bulk_ = false;
 }
@@ -284,6 +287,7 @@ void SqliteStore::AbandonBulkLoad() noexcept {
   pending_.clear();
   pending_cells_ = 0;
   set_aside_.clear();  // the rollback brought them back
+  next_interaction_id_ = 0;
   if (bulk_) db_->tryExec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
   bulk_ = false;
 }

@@ -324,6 +324,7 @@ class SqliteStore final : public Store {
                                 const std::function<Result<void>(core::Interaction&)>& visit);
   void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees,
                        bool defer = false);
+  core::InteractionId HoldInteraction(const core::Interaction& interaction);
   core::Error InteractionWriteError(const SQLite::Exception& e, std::string_view action,
                                     const core::Interaction& interaction);
   Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
@@ -358,7 +359,8 @@ class SqliteStore final : public Store {
   std::vector<PendingRows> pending_;
   std::size_t pending_cells_ = 0;
   bool flushing_ = false;
-  std::vector<Cell> row_;  // scratch for WriteRow's callers
+  std::int64_t next_interaction_id_ = 0;  // the next HoldInteraction's id; 0 when not counted yet
+  std::vector<Cell> row_;                 // scratch for WriteRow's callers
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
       statements_;
