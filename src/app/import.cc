@@ -185,15 +185,14 @@ Result<ImportReport> App::Import(const ImportInput& input) {
   auto body = [&]() -> Result<ImportReport> {
     internal::Importer importer(store_, now_, input, report);
     ALLIES_TRY_VOID(importer.Prepare());
-    // A large import is written in bulk (the store sets indexes aside until the commit); any
-    // error below rolls the whole transaction back, as bulk loading requires.
+    // Many contacts are written in bulk (the store sets indexes aside until the commit; the
+    // calendar decides for itself once it knows which meetings are new); any error below rolls
+    // the whole transaction back, as bulk loading requires.
     std::size_t people = 0;
-    std::size_t meetings = 0;
     for (const auto& file : files) {
       if (file.contacts) people += file.contacts->contacts.size();
-      if (file.calendar) meetings += file.calendar->events.size();
     }
-    ALLIES_TRY_VOID(store_.BeginBulkLoad(people, meetings));
+    ALLIES_TRY_VOID(store_.BeginBulkLoad(people, 0));
     for (const auto& file : files) {
       if (file.contacts) ALLIES_TRY_VOID(importer.AddContacts(file.path, *file.contacts));
     }

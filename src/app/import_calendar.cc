@@ -184,6 +184,14 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
                                   }));
     sourced_loaded_ = true;
   }
+  // Many new meetings are written in bulk; a re-import of the same calendar is not one.
+  std::size_t fresh = calendar.events.size();
+  if (!sourced_.empty()) {
+    fresh = static_cast<std::size_t>(std::count_if(
+        calendar.events.begin(), calendar.events.end(),
+        [&](const formats::CalendarEvent& event) { return !sourced_.contains(SourceOf(event)); }));
+  }
+  ALLIES_TRY_VOID(store_.BeginBulkLoad(0, fresh));
   sourced_.reserve(sourced_.size() + calendar.events.size());
   std::size_t done = 0;
   // Per meeting, reused: everyone in it, the organizer first; the others than the owner, each

@@ -272,7 +272,8 @@ class Store {
   // write, and Commit() restores everything as it was (the schema ends identical), but a write
   // that fails, or a Commit() that fails, may leave part of itself behind, so the caller must
   // then roll the whole transaction back (an import does). Rollback() ends bulk loading too.
-  // kInternal outside a transaction.
+  // A later call in the same transaction may add what it brings (a calendar after contacts);
+  // it returns whether the transaction is bulk loading. kInternal outside a transaction.
   static constexpr std::size_t kBulkLoadMinRows = 10000;
   [[nodiscard]] virtual Result<bool> BeginBulkLoad(std::size_t people,
                                                    std::size_t interactions) = 0;

@@ -162,7 +162,6 @@ Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interact
   if (!in_transaction_) {
     return Fail(ErrorCode::kInternal, "cannot begin a bulk load outside a transaction");
   }
-  if (bulk_) return true;
   try {
     // Whether `rows` new rows are many for `table`: its largest id bounds its row count and
     // costs one b-tree descent.
@@ -180,10 +179,14 @@ Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interact
     if (large("interaction", interactions)) {
       names.insert(names.end(), kInteractionIndexes.begin(), kInteractionIndexes.end());
     }
-    if (names.empty()) return false;
+    if (names.empty()) return bulk_;
+    if (!bulk_) db_->exec(fmt::format("PRAGMA cache_size = -{}", kBulkCacheKib));
     bulk_ = true;
-    db_->exec(fmt::format("PRAGMA cache_size = -{}", kBulkCacheKib));
     for (std::string_view name : names) {
+      if (std::any_of(set_aside_.begin(), set_aside_.end(),
+                      [&](const auto& aside) { return aside.first == name; })) {
+        continue;  // set aside by an earlier call
+      }
       std::string sql;
       {
         auto statement = Prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
