@@ -185,6 +185,14 @@ Result<ImportReport> App::Import(const ImportInput& input) {
   auto body = [&]() -> Result<ImportReport> {
     internal::Importer importer(store_, now_, input, report);
     ALLIES_TRY_VOID(importer.Prepare());
+    // Many contacts are written in bulk (the store sets indexes aside until the commit; the
+    // calendar decides for itself once it knows which meetings are new); any error below rolls
+    // the whole transaction back, as bulk loading requires.
+    std::size_t people = 0;
+    for (const auto& file : files) {
+      if (file.contacts) people += file.contacts->contacts.size();
+    }
+    ALLIES_TRY_VOID(store_.BeginBulkLoad(people, 0));
     for (const auto& file : files) {
       if (file.contacts) ALLIES_TRY_VOID(importer.AddContacts(file.path, *file.contacts));
     }

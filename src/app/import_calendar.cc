@@ -147,9 +147,10 @@ bool IsSomeone(const formats::CalendarPerson& who) {
 
 }  // namespace
 
-core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::CalendarPerson& who) {
+core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::CalendarPerson& who,
+                                                               std::string_view key) {
   if (!IsSomeone(who)) return std::optional<core::PersonId>();
-  if (auto known = index_.FindEmail(who.email)) {
+  if (auto known = index_.FindEmailKey(key)) {
     if (people_.contains(*known)) return known;
   }
   if (input_.known_only) return std::optional<core::PersonId>();
@@ -183,24 +184,42 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
                                   }));
     sourced_loaded_ = true;
   }
+  // Many new meetings are written in bulk; a re-import of the same calendar is not one.
+  std::size_t fresh = calendar.events.size();
+  if (!sourced_.empty()) {
+    fresh = static_cast<std::size_t>(std::count_if(
+        calendar.events.begin(), calendar.events.end(),
+        [&](const formats::CalendarEvent& event) { return !sourced_.contains(SourceOf(event)); }));
+  }
+  ALLIES_TRY_VOID(store_.BeginBulkLoad(0, fresh));
+  sourced_.reserve(sourced_.size() + calendar.events.size());
   std::size_t done = 0;
+  // Per meeting, reused: everyone in it, the organizer first; the others than the owner, each
+  // address once, with their EmailKey (a meeting lists a handful, so a scan finds repeats).
+  std::vector<const formats::CalendarPerson*> listed;
+  std::vector<const formats::CalendarPerson*> others;
+  std::vector<std::string> keys;  // keys[0, others.size()) are this meeting's; the rest spare
+  std::string key;
   for (const auto& event : calendar.events) {
     if (input_.progress && (++done % 4096 == 0)) input_.progress(done, calendar.events.size());
-    // Everyone in the meeting, the organizer first, each address once.
-    std::vector<const formats::CalendarPerson*> listed;
+    listed.clear();
     if (event.organizer) listed.push_back(&*event.organizer);
     for (const auto& attendee : event.attendees) listed.push_back(&attendee);
     bool declined = false;
-    std::vector<const formats::CalendarPerson*> others;
-    std::unordered_set<std::string> seen;
+    others.clear();
     for (const auto* who : listed) {
       if (!IsSomeone(*who)) continue;
-      const std::string key = EmailKey(who->email);
+      EmailKeyInto(who->email, key);
       if (owner_emails_.contains(key)) {
         if (who->partstat == "DECLINED") declined = true;
         continue;
       }
-      if (seen.insert(key).second) others.push_back(who);
+      const auto mine = keys.begin() + static_cast<std::ptrdiff_t>(others.size());
+      if (std::find(keys.begin(), mine, key) == mine) {
+        if (keys.size() == others.size()) keys.emplace_back();
+        keys[others.size()].swap(key);
+        others.push_back(who);
+      }
     }
     if (declined) {
       CountSkip(report_, "declined");
@@ -213,8 +232,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     core::Interaction interaction;
     interaction.owner = owner_;
     interaction.attendees.push_back(owner_);
-    for (const auto* who : others) {
-      ALLIES_TRY(auto id, Attendee(*who));
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      ALLIES_TRY(auto id, Attendee(*others[i], keys[i]));
       if (id && std::find(interaction.attendees.begin(), interaction.attendees.end(), *id) ==
                     interaction.attendees.end()) {
         interaction.attendees.push_back(*id);
@@ -225,9 +244,10 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
       continue;
     }
     if (event.organizer && !event.organizer->email.empty()) {
-      if (owner_emails_.contains(EmailKey(event.organizer->email))) {
+      EmailKeyInto(event.organizer->email, key);
+      if (owner_emails_.contains(key)) {
         interaction.initiator = owner_;
-      } else if (auto organizer = index_.FindEmail(event.organizer->email)) {
+      } else if (auto organizer = index_.FindEmailKey(key)) {
         interaction.initiator = *organizer;
       }
     }
@@ -260,7 +280,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
         Sample(fmt::format("+ meeting {} \"{}\" with {} people", core::FormatUtc(interaction.at),
                            interaction.note, interaction.attendees.size()));
       }
-      sourced_.emplace(interaction.source, interaction);
+      // The key is copied before the record is moved (pair members are built in order).
+      sourced_.emplace(interaction.source, std::move(interaction));
       continue;
     }
     interaction.id = existing->second.id;

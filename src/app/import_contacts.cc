@@ -86,10 +86,11 @@ core::Result<void> Importer::Prepare() {
   return {};
 }
 
-std::string Importer::OrgName(const std::optional<core::OrgId>& org) const {
-  if (!org) return {};
+const std::string& Importer::OrgName(const std::optional<core::OrgId>& org) const {
+  static const std::string none;
+  if (!org) return none;
   auto found = org_names_.find(*org);
-  return found == org_names_.end() ? std::string() : found->second;
+  return found == org_names_.end() ? none : found->second;
 }
 
 core::Result<std::optional<core::OrgId>> Importer::OrgFor(const std::string& name) {
@@ -109,8 +110,13 @@ core::Result<std::optional<core::OrgId>> Importer::OrgFor(const std::string& nam
 }
 
 core::Result<core::PersonId> Importer::Create(core::Person person) {
+  PeopleIndex::Keys keys = PeopleIndex::KeysOf(person, OrgName(person.org));
+  return Create(std::move(person), std::move(keys));
+}
+
+core::Result<core::PersonId> Importer::Create(core::Person person, PeopleIndex::Keys&& keys) {
   ALLIES_TRY(person.id, store_.InsertPerson(person));
-  index_.Add(person, OrgName(person.org));
+  index_.Add(person.id, std::move(keys));
   touched_.insert(person.id);
   ++report_.created;
   Sample(fmt::format("+ {}{}", person.name,
@@ -216,11 +222,11 @@ core::Result<void> Importer::AddContact(const formats::Contact& contact,
     notes_withheld_ += static_cast<int>(incoming.notes.size());
     incoming.notes.clear();
   }
-  const auto match =
-      index_.Find(incoming.emails, incoming.phones, incoming.name, OrgName(incoming.org));
+  PeopleIndex::Keys keys = PeopleIndex::KeysOf(incoming, OrgName(incoming.org));
+  const auto match = index_.Find(keys, incoming.phones, incoming.name);
   core::PersonId id;
   if (!match) {
-    ALLIES_TRY(id, Create(std::move(incoming)));
+    ALLIES_TRY(id, Create(std::move(incoming), std::move(keys)));
   } else {
     id = match->id;
     core::Person& person = people_.at(id);

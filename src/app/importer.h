@@ -42,11 +42,14 @@ class Importer {
   [[nodiscard]] core::Result<void> AddContact(const formats::Contact& contact,
                                               const std::string& format);
   [[nodiscard]] core::Result<std::optional<core::OrgId>> OrgFor(const std::string& name);
-  std::string OrgName(const std::optional<core::OrgId>& org) const;
+  const std::string& OrgName(const std::optional<core::OrgId>& org) const;
   [[nodiscard]] core::Result<core::PersonId> Create(core::Person person);
+  // The same with the person's index keys, already computed (moved from).
+  [[nodiscard]] core::Result<core::PersonId> Create(core::Person person, PeopleIndex::Keys&& keys);
   [[nodiscard]] core::Result<void> Save(const core::Person& person);
+  // `key`: EmailKey(who.email).
   [[nodiscard]] core::Result<std::optional<core::PersonId>> Attendee(
-      const formats::CalendarPerson& who);
+      const formats::CalendarPerson& who, std::string_view key);
   void Sample(std::string line);
 
   store::Store& store_;

@@ -9,6 +9,21 @@ namespace allies::app::internal {
 
 std::string EmailKey(std::string_view address) { return core::FoldCase(core::Trim(address)); }
 
+void EmailKeyInto(std::string_view address, std::string& key) {
+  address = core::Trim(address);
+  const bool ascii = std::all_of(address.begin(), address.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    key = core::FoldCase(address);
+    return;
+  }
+  // FoldCase of ASCII text: A-Z lowered, the rest as it is.
+  key.assign(address);
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
 std::string PhoneKey(std::string_view number) {
   std::string digits;
   for (char c : number) {
@@ -115,40 +130,70 @@ void PeopleIndex::Reserve(std::size_t people) {
   by_name_.reserve(by_name_.size() + people);
 }
 
+PeopleIndex::Keys PeopleIndex::KeysOf(const core::Person& person, std::string_view org_name) {
+  Keys keys;
+  keys.emails.reserve(person.emails.size());
+  for (const auto& email : person.emails) keys.emails.push_back(EmailKey(email.address));
+  keys.phones.reserve(person.phones.size());
+  for (const auto& phone : person.phones) keys.phones.push_back(PhoneKey(phone.number));
+  keys.name = core::NameKey(person.name);
+  keys.name_org = keys.name + '\x1f' + core::NameKey(org_name);
+  return keys;
+}
+
 void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
-  for (const auto& email : person.emails) by_email_.try_emplace(EmailKey(email.address), person.id);
-  for (const auto& phone : person.phones) {
-    std::string key = PhoneKey(phone.number);
-    if (!key.empty()) by_phone_.try_emplace(std::move(key), person.id);
+  Add(person.id, KeysOf(person, org_name));
+}
+
+void PeopleIndex::Add(core::PersonId id, Keys&& keys) {
+  for (auto& key : keys.emails) by_email_.try_emplace(std::move(key), id);
+  for (auto& key : keys.phones) {
+    if (!key.empty()) by_phone_.try_emplace(std::move(key), id);
   }
-  by_name_org_.try_emplace(NameOrgKey(person.name, org_name), person.id);
-  auto& named = by_name_[core::NameKey(person.name)];
-  if (std::find(named.begin(), named.end(), person.id) == named.end()) named.push_back(person.id);
+  by_name_org_.try_emplace(std::move(keys.name_org), id);
+  auto named = by_name_.find(keys.name);
+  if (named == by_name_.end()) named = by_name_.try_emplace(std::move(keys.name)).first;
+  if (std::find(named->second.begin(), named->second.end(), id) == named->second.end()) {
+    named->second.push_back(id);
+  }
 }
 
 std::optional<PeopleIndex::Match> PeopleIndex::Find(const std::vector<core::Email>& emails,
                                                     const std::vector<core::Phone>& phones,
                                                     std::string_view name,
                                                     std::string_view org_name) const {
-  for (const auto& email : emails) {
-    auto found = by_email_.find(EmailKey(email.address));
+  core::Person person;
+  person.emails = emails;
+  person.phones = phones;
+  person.name = std::string(name);
+  return Find(KeysOf(person, org_name), phones, name);
+}
+
+std::optional<PeopleIndex::Match> PeopleIndex::Find(const Keys& keys,
+                                                    const std::vector<core::Phone>& phones,
+                                                    std::string_view name) const {
+  for (const auto& key : keys.emails) {
+    auto found = by_email_.find(key);
     if (found != by_email_.end()) return Match{found->second, "email " + found->first};
   }
-  for (const auto& phone : phones) {
-    std::string key = PhoneKey(phone.number);
-    if (key.empty()) continue;
-    auto found = by_phone_.find(key);
-    if (found != by_phone_.end()) return Match{found->second, "phone " + phone.number};
+  for (std::size_t i = 0; i < keys.phones.size(); ++i) {
+    if (keys.phones[i].empty()) continue;
+    auto found = by_phone_.find(keys.phones[i]);
+    if (found != by_phone_.end()) return Match{found->second, "phone " + phones[i].number};
   }
   if (!core::Trim(name).empty()) {
-    auto found = by_name_org_.find(NameOrgKey(name, org_name));
+    auto found = by_name_org_.find(keys.name_org);
     if (found != by_name_org_.end()) return Match{found->second, "name and organization"};
   }
   return std::nullopt;
 }
 
 std::optional<core::PersonId> PeopleIndex::FindEmail(std::string_view address) const {
-  auto found = by_email_.find(EmailKey(address));
+  return FindEmailKey(EmailKey(address));
+}
+
+std::optional<core::PersonId> PeopleIndex::FindEmailKey(std::string_view key) const {
+  auto found = by_email_.find(key);
   if (found == by_email_.end()) return std::nullopt;
   return found->second;
 }

@@ -17,6 +17,8 @@
 namespace allies::app::internal {
 
 std::string EmailKey(std::string_view address);
+// The same into `key`, reusing its storage (a calendar's million attendees).
+void EmailKeyInto(std::string_view address, std::string& key);
 // Empty when the number has too few digits to identify anyone.
 std::string PhoneKey(std::string_view number);
 std::string NameOrgKey(std::string_view name, std::string_view org_name);
@@ -34,7 +36,18 @@ bool MergePersonFields(core::Person& into, const core::Person& from);
 // keeps it.
 class PeopleIndex {
  public:
+  // A person's keys, computed once for a Find and the Add that may follow it.
+  struct Keys {
+    std::vector<std::string> emails;  // EmailKey of each address, in order
+    std::vector<std::string> phones;  // PhoneKey of each number, in order (empty ones too)
+    std::string name_org;             // NameOrgKey
+    std::string name;                 // NameKey
+  };
+  static Keys KeysOf(const core::Person& person, std::string_view org_name);
+
   void Add(const core::Person& person, std::string_view org_name);
+  // The same with the person's keys (moved from).
+  void Add(core::PersonId id, Keys&& keys);
   // Makes room for `people` more people without rehashing.
   void Reserve(std::size_t people);
 
@@ -46,15 +59,27 @@ class PeopleIndex {
   std::optional<Match> Find(const std::vector<core::Email>& emails,
                             const std::vector<core::Phone>& phones, std::string_view name,
                             std::string_view org_name) const;
+  // The same with the keys of the person `phones` and `name` belong to.
+  std::optional<Match> Find(const Keys& keys, const std::vector<core::Phone>& phones,
+                            std::string_view name) const;
   std::optional<core::PersonId> FindEmail(std::string_view address) const;
+  // The same for an address already made a key by EmailKey.
+  std::optional<core::PersonId> FindEmailKey(std::string_view key) const;
   // Everyone whose NameKey is `name`'s, whatever their organization.
   std::vector<core::PersonId> FindName(std::string_view name) const;
 
  private:
-  std::unordered_map<std::string, core::PersonId> by_email_;
-  std::unordered_map<std::string, core::PersonId> by_phone_;
-  std::unordered_map<std::string, core::PersonId> by_name_org_;
-  std::unordered_map<std::string, std::vector<core::PersonId>> by_name_;
+  // Searched by string_view without building a std::string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_email_;
+  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_phone_;
+  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_name_org_;
+  std::unordered_map<std::string, std::vector<core::PersonId>, KeyHash, std::equal_to<>> by_name_;
 };
 
 }  // namespace allies::app::internal

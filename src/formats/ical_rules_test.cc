@@ -303,6 +303,25 @@ TEST(IcalRulesTest, PeopleAddressesAreNormalised) {
   EXPECT_EQ(event.attendees[2].name, "Nobody");
 }
 
+TEST(IcalRulesTest, ParameterValuesAreReadAsRfc6868DecodesThem) {
+  CalendarFile file = MustRead(
+      Calendar("BEGIN:VEVENT\nUID:a\nDTSTART:20240115T090000Z\n"
+               "ATTENDEE;CN=\"Jo ^'JJ^' Doe\";PARTSTAT=X-MAYBE;ROLE=opt-participant;"
+               "CUTYPE=RESOURCE:mailto:jo@x.org\n"
+               "ATTENDEE;CUTYPE=individual;PARTSTAT=Declined:mailto:al@x.org\nEND:VEVENT\n"),
+      Year2024());
+  ASSERT_EQ(file.events.size(), 1U);
+  const CalendarEvent& event = file.events[0];
+  ASSERT_EQ(event.attendees.size(), 2U);
+  EXPECT_EQ(event.attendees[0].name, "Jo \"JJ\" Doe");
+  EXPECT_EQ(event.attendees[0].partstat, "X-MAYBE");
+  EXPECT_EQ(event.attendees[0].role, "OPT-PARTICIPANT");
+  EXPECT_TRUE(event.attendees[0].is_resource);
+  EXPECT_FALSE(event.attendees[1].is_resource);
+  EXPECT_EQ(event.attendees[1].partstat, "DECLINED");
+  EXPECT_EQ(event.attendees[1].role, "");
+}
+
 TEST(IcalRulesTest, InvalidUtf8IsReadAsWindows1252) {
   CalendarFile file = MustRead(
       Calendar("BEGIN:VEVENT\nUID:a\nSUMMARY:Caf\xe9\nDTSTART:20240115T090000Z\nEND:VEVENT\n"),

@@ -288,6 +288,22 @@ class Store {
   // Replaces the snapshot and starts its count of changes at zero (writes earlier in the same
   // transaction are in it). Does not itself count as a change.
   [[nodiscard]] virtual Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) = 0;
+
+  // --- bulk loading (issue 4) ---------------------------------------------------------------
+  // Says that the open transaction is about to insert about `people` people and `interactions`
+  // interactions, so that the back end may write them faster. When that is large (at least
+  // kBulkLoadMinRows of a kind, and at least half as many as the database already holds), the
+  // transaction switches to bulk loading and this returns true; otherwise nothing changes and
+  // it returns false. While bulk loading, the back end may set secondary indexes aside and
+  // write child rows (emails, phones, attendees, ...) in batches: every read still sees every
+  // write, and Commit() restores everything as it was (the schema ends identical), but a write
+  // that fails, or a Commit() that fails, may leave part of itself behind, so the caller must
+  // then roll the whole transaction back (an import does). Rollback() ends bulk loading too.
+  // A later call in the same transaction may add what it brings (a calendar after contacts);
+  // it returns whether the transaction is bulk loading. kInternal outside a transaction.
+  static constexpr std::size_t kBulkLoadMinRows = 10000;
+  [[nodiscard]] virtual Result<bool> BeginBulkLoad(std::size_t people,
+                                                   std::size_t interactions) = 0;
 };
 
 }  // namespace allies::store

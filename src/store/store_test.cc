@@ -1901,6 +1901,163 @@ TEST_P(StoreTest, ReassignPersonMovesAsksOfBothSides) {
   EXPECT_EQ(Must(store_->GetAsk(asking)).owner, keep);
 }
 
+// --- bulk loading (issue 4)
+// -----------------------------------------------------------------------
+
+TEST_P(StoreTest, BulkLoadOutsideATransactionIsAnInternalError) {
+  store_->Rollback();
+  EXPECT_EQ(ErrorOf(store_->BeginBulkLoad(Store::kBulkLoadMinRows, 0)).code, ErrorCode::kInternal);
+}
+
+TEST_P(StoreTest, SmallLoadsAreNotBulkLoads) {
+  EXPECT_FALSE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows - 1, 0)));
+  EXPECT_FALSE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows - 1)));
+  EXPECT_FALSE(Must(store_->BeginBulkLoad(0, 0)));
+  // Once bulk loading, a small addition leaves it on.
+  EXPECT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, 0)));
+  EXPECT_TRUE(Must(store_->BeginBulkLoad(0, 1)));
+}
+
+// 150 people and interactions: two full batches of held-back child rows and a remainder.
+TEST_P(StoreTest, BulkLoadedRecordsReadBackLikeOthersBeforeAndAfterTheCommit) {
+  OrgId org = Must(store_->InsertOrg(FullOrg()));
+  PersonId boss = AddPerson("Boss");
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, Store::kBulkLoadMinRows)));
+  constexpr int kCount = 150;
+  std::vector<Person> expected;
+  std::vector<PersonId> ids;
+  for (int i = 0; i < kCount; ++i) {
+    Person person = FullPerson(org, boss);
+    person.is_team = false;
+    person.name = fmt::format("Person {}", i);
+    person.emails = {{fmt::format("p{}@example.com", i), "work"},
+                     {fmt::format("P{}@Home.example", i), "home"}};
+    person.offers = {{fmt::format("skill{}", i), 3}};
+    ids.push_back(Must(store_->InsertPerson(person)));
+    expected.push_back(person);
+  }
+  std::vector<InteractionId> meetings;
+  for (int i = 0; i < kCount; ++i) {
+    std::vector<PersonId> attendees = {ids[static_cast<std::size_t>(i)], boss};
+    if (i > 0) attendees.push_back(ids[0]);
+    meetings.push_back(
+        AddInteraction(kNow - std::chrono::hours(i), attendees, boss, fmt::format("ics:{}", i)));
+  }
+  // Inside the transaction, every read sees the rows held back.
+  ExpectSamePerson(Must(store_->GetPerson(ids[77])), expected[77]);
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("P77@EXAMPLE.com", false))),
+            std::vector<std::int64_t>{ids[77].value});
+  PersonFilter tagged;
+  tagged.tag = "budget holder";
+  EXPECT_EQ(Must(store_->ListPeople(tagged)).size(), static_cast<std::size_t>(kCount));
+  auto matches = Must(store_->MatchPeople({"skill149"}, 10));
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].person, ids[149]);
+  InteractionFilter of_first;
+  of_first.attendee = ids[0];
+  EXPECT_EQ(Must(store_->ListInteractions(of_first)).size(), static_cast<std::size_t>(kCount));
+  EXPECT_EQ(Must(store_->GetInteraction(meetings[149])).attendees,
+            (std::vector<PersonId>{ids[149], boss, ids[0]}));
+  // A later update writes after the held-back rows, not before them.
+  Person changed = expected[149];
+  changed.id = ids[149];
+  changed.emails = {{"moved@example.com", "work"}};
+  Must(store_->UpdatePerson(changed));
+  expected[149].emails = changed.emails;
+
+  CommitAndBegin(kLater);
+  for (int i : {0, 63, 64, 128, 149}) {
+    ExpectSamePerson(Must(store_->GetPerson(ids[static_cast<std::size_t>(i)])),
+                     expected[static_cast<std::size_t>(i)]);
+  }
+  EXPECT_TRUE(Must(store_->FindPeopleByEmail("p149@example.com", false)).empty());
+  EXPECT_EQ(Values(Must(store_->FindPeopleByEmail("moved@example.com", false))),
+            std::vector<std::int64_t>{ids[149].value});
+  EXPECT_EQ(Must(store_->ListInteractions(of_first)).size(), static_cast<std::size_t>(kCount));
+  InteractionFilter recent;
+  recent.since = kNow - std::chrono::hours(10);
+  EXPECT_EQ(Must(store_->ListInteractions(recent)).size(), 11u);
+}
+
+TEST_P(StoreTest, BulkLoadIsLeftOutForAFewRowsIntoALargeTable) {
+  // 2 * kBulkLoadMinRows + 1 people there: kBulkLoadMinRows more is less than half as many.
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, 0)));
+  Person person;
+  for (std::size_t i = 0; i < 2 * Store::kBulkLoadMinRows + 1; ++i) {
+    person.name = fmt::format("P{}", i);
+    Must(store_->InsertPerson(person));
+  }
+  CommitAndBegin(kLater);
+  EXPECT_EQ(Must(store_->CountPeople()), 2 * Store::kBulkLoadMinRows + 1);
+  EXPECT_FALSE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, 0)));
+  EXPECT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows + 1, 0)));
+}
+
+TEST_P(StoreTest, BulkLoadedInteractionsAreFoundByTheIdsReturnedAfterTheOnesThere) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  InteractionId before = AddInteraction(kNow, {me, ann}, me, "ics:before");
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  std::vector<InteractionId> ids;
+  for (int i = 0; i < 70; ++i) {
+    ids.push_back(
+        AddInteraction(kNow + std::chrono::minutes(i), {ann, me}, me, fmt::format("ics:{}", i)));
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(ids[i].value, before.value + 1 + static_cast<std::int64_t>(i));
+  }
+  CommitAndBegin(kLater);
+  for (int i : {0, 63, 64, 69}) {
+    Interaction got = Must(store_->GetInteraction(ids[static_cast<std::size_t>(i)]));
+    EXPECT_EQ(got.source, fmt::format("ics:{}", i));
+    EXPECT_EQ(got.at, kNow + std::chrono::minutes(i));
+    EXPECT_EQ(got.attendees, (std::vector<PersonId>{ann, me}));
+    EXPECT_EQ(got.stamps.created_at, kNow);
+  }
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 71u);
+}
+
+TEST_P(StoreTest, ASourceRepeatedInABulkLoadFailsTheCommit) {
+  PersonId me = AddPerson("Me");
+  PersonId ann = AddPerson("Ann");
+  AddInteraction(kNow, {me, ann}, me, "ics:once");
+  CommitAndBegin(kLater);
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  Interaction again;
+  again.at = kLater;
+  again.owner = me;
+  again.attendees = {me, ann};
+  again.source = "ics:once";
+  auto inserted = store_->InsertInteraction(again);
+  if (inserted) {
+    EXPECT_FALSE(store_->Commit());
+  }
+  store_->Rollback();
+  Must(store_->Begin(kLater));
+  auto all = Must(store_->ListInteractions({}));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].at, kNow);
+}
+
+TEST_P(StoreTest, ABadRowOfABulkLoadFailsTheCommitAndTheRollbackLeavesNothing) {
+  PersonId me = AddPerson("Me");
+  CommitAndBegin(kLater);
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  for (int i = 0; i < 10; ++i) AddInteraction(kNow, {me}, me, fmt::format("ics:{}", i));
+  // An attendee no one is: the row may be held back, so the failure may come only at the end.
+  Interaction bad;
+  bad.at = kNow;
+  bad.owner = me;
+  bad.attendees = {me, PersonId{999999}};
+  auto inserted = store_->InsertInteraction(bad);
+  if (inserted) {
+    EXPECT_FALSE(store_->Commit());
+  }
+  store_->Rollback();
+  Must(store_->Begin(kLater));
+  EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
+}
+
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
@@ -2370,6 +2527,95 @@ TEST_F(SqliteStoreTest, SecondConnectionSeesCommittedWrites) {
   EXPECT_EQ(Must((*reader)->CountPeople()), 1u);
   Must((*writer)->Commit());
   EXPECT_EQ(Must((*reader)->CountPeople()), 2u);
+}
+
+// The schema as SQLite records it: every table, index and trigger with its SQL.
+std::vector<std::string> SchemaOf(const std::string& path) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  SQLite::Statement rows(raw,
+                         "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM "
+                         "sqlite_schema ORDER BY type, name");
+  std::vector<std::string> schema;
+  while (rows.executeStep()) schema.push_back(rows.getColumn(0).getString());
+  return schema;
+}
+
+std::string IntegrityOf(const std::string& path) {
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  return raw.execAndGet("PRAGMA integrity_check").getString();
+}
+
+// Writes `count` people with emails and tags, and as many meetings, as one bulk load.
+void BulkLoad(Store& store, int count) {
+  Must(store.Begin(kNow));
+  // People first, then (a second call, as an import of contacts and a calendar makes) meetings.
+  ASSERT_TRUE(Must(store.BeginBulkLoad(Store::kBulkLoadMinRows, 0)));
+  ASSERT_TRUE(Must(store.BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  std::vector<PersonId> ids;
+  for (int i = 0; i < count; ++i) {
+    Person person;
+    person.name = fmt::format("Person {}", count - i);
+    person.department = i % 2 == 0 ? "Finance" : "IT";
+    person.emails = {{fmt::format("p{}@example.com", i), "work"}};
+    person.tags = {"from-calendar"};
+    ids.push_back(Must(store.InsertPerson(person)));
+  }
+  for (int i = 1; i < count; ++i) {
+    Interaction meeting;
+    meeting.at = kNow - std::chrono::minutes(i);
+    meeting.owner = ids[0];
+    meeting.attendees = {ids[0], ids[static_cast<std::size_t>(i)]};
+    meeting.source = fmt::format("ics:{}", i);
+    Must(store.InsertInteraction(meeting));
+  }
+}
+
+TEST_F(SqliteStoreTest, BulkLoadEndsWithTheSameSchemaAndCompleteIndexes) {
+  CreateDatabase();
+  const std::vector<std::string> before = SchemaOf(DbPath());
+  ASSERT_TRUE(std::any_of(before.begin(), before.end(), [](const std::string& line) {
+    return line.starts_with("index interaction_attendee_person: CREATE UNIQUE INDEX");
+  }));
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    BulkLoad(**store, 300);
+    Must((*store)->Commit());
+  }
+  EXPECT_EQ(SchemaOf(DbPath()), before);
+  // Every index holds exactly the entries of its table's rows.
+  EXPECT_EQ(IntegrityOf(DbPath()), "ok");
+  SQLite::Database raw(DbPath(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM person INDEXED BY person_department_key "
+                           "WHERE department_key = 'finance'")
+                .getInt(),
+            150);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM interaction_attendee INDEXED BY "
+                           "interaction_attendee_person WHERE person_id = 2")
+                .getInt(),
+            299);
+}
+
+TEST_F(SqliteStoreTest, RolledBackBulkLoadLeavesTheSchemaAndDataAsTheyWere) {
+  CreateDatabase();
+  const std::vector<std::string> before = SchemaOf(DbPath());
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  BulkLoad(**store, 200);
+  (*store)->Rollback();
+  EXPECT_EQ(SchemaOf(DbPath()), before);
+  EXPECT_EQ(Must((*store)->CountPeople()), 1u);
+  // The next transaction writes through the indexes as usual.
+  Must((*store)->Begin(kLater));
+  Person person;
+  person.name = "After";
+  person.emails = {{"after@example.com", ""}};
+  PersonId after = Must((*store)->InsertPerson(person));
+  Must((*store)->Commit());
+  EXPECT_EQ(Values(Must((*store)->FindPeopleByEmail("after@example.com", false))),
+            std::vector<std::int64_t>{after.value});
+  EXPECT_EQ(IntegrityOf(DbPath()), "ok");
+  EXPECT_EQ(SchemaOf(DbPath()), before);
 }
 
 }  // namespace

@@ -154,6 +154,7 @@ std::vector<Reference> FollowUpReferences(const FollowUp& followup) {
 Result<void> SqliteStore::ScanInteractions(std::string_view where, const std::vector<Param>& params,
                                            bool whole_table,
                                            const std::function<Result<void>(Interaction&)>& visit) {
+  FlushPending();  // the statements below are not the cache's
   // Reading in id (rowid) order scans the table sequentially, and the attendees, stored in
   // interaction order, are joined by a merge of the two cursors. For a selection, "+i.id" stops
   // SQLite from scanning the whole table just to deliver id order, so it uses the index the
@@ -229,10 +230,23 @@ Result<std::vector<Interaction>> SqliteStore::LoadInteractions(std::string_view 
   return interactions;
 }
 
-void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& attendees) {
+void SqliteStore::InsertAttendees(std::int64_t id, const std::vector<PersonId>& attendees,
+                                  bool defer) {
   if (attendees.empty()) return;
-  auto statement = Prepare(
-      "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES (?, ?, ?)");
+  constexpr std::string_view kInsert =
+      "INSERT INTO interaction_attendee (interaction_id, position, person_id) VALUES (?, ?, ?)";
+  if (defer) {
+    std::int64_t position = 0;
+    for (PersonId attendee : attendees) {
+      row_.clear();
+      row_.emplace_back(id);
+      row_.emplace_back(position++);
+      row_.emplace_back(attendee.value);
+      WriteRow(kInsert, row_, /*defer=*/true);
+    }
+    return;
+  }
+  auto statement = Prepare(kInsert);
   std::int64_t position = 0;
   for (PersonId attendee : attendees) {
     statement->bind(1, id);
@@ -269,6 +283,7 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
   return Counted(Write<InteractionId>(
       kAction, Undo::kStatement,
       [&]() -> Result<InteractionId> {
+        if (bulk_) return HoldInteraction(interaction);
         {
           auto statement = Prepare(
               "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, "
@@ -288,6 +303,44 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
         return InteractionId{id};
       },
       [&](const SQLite::Exception& e) { return InteractionWriteError(e, kAction, interaction); }));
+}
+
+// While bulk loading, a new interaction and its attendees wait in the buffer like child rows:
+// the id is the one SQLite would give, one past the largest there is, counted here. The
+// interaction rows are written before the attendee rows that refer to them, as their buffer was
+// opened first (pending_ keeps that order).
+core::InteractionId SqliteStore::HoldInteraction(const Interaction& interaction) {
+  if (next_interaction_id_ == 0) {
+    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM interaction");
+    statement->executeStep();
+    next_interaction_id_ = statement->getColumn(0).getInt64() + 1;
+  }
+  const std::int64_t id = next_interaction_id_++;
+  row_.clear();
+  row_.emplace_back(Seconds(interaction.at));
+  row_.emplace_back(std::int64_t{interaction.duration_min});
+  row_.emplace_back(std::string(core::Name(interaction.kind)));
+  row_.emplace_back(std::string(core::Name(interaction.setting)));
+  row_.emplace_back(std::string(core::Name(interaction.purpose)));
+  if (interaction.initiator) {
+    row_.emplace_back(interaction.initiator->value);
+  } else {
+    row_.emplace_back();
+  }
+  row_.emplace_back(std::int64_t{interaction.energy});
+  row_.emplace_back(interaction.note);
+  row_.emplace_back(interaction.source);
+  row_.emplace_back(interaction.owner.value);
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(id);
+  WriteRow(
+      "INSERT INTO interaction (at, duration_min, kind, setting, purpose, initiator_id, energy, "
+      "note, source, owner_id, created_at, updated_at, id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      row_, /*defer=*/true);
+  InsertAttendees(id, interaction.attendees, /*defer=*/true);
+  return InteractionId{id};
 }
 
 Result<void> SqliteStore::UpdateInteraction(const Interaction& interaction) {

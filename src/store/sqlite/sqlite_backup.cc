@@ -136,6 +136,7 @@ Result<core::Dataset> SqliteStore::ReadAll() {
 
 Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
   constexpr std::string_view kAction = "restore a full export";
+  next_interaction_id_ = 0;  // a bulk load counts again after the ids written here
   return Counted(
       Write<void>(
           kAction, Undo::kSavepoint,

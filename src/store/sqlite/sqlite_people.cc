@@ -209,76 +209,78 @@ Result<std::vector<Person>> SqliteStore::LoadPeople(std::string_view where,
   return SortByKey(std::move(people), keys);
 }
 
-void SqliteStore::InsertPersonChildren(std::int64_t id, const Person& person) {
-  auto insert = [&](std::string_view sql, const auto& items, auto&& bind) {
-    if (items.empty()) return;
-    auto statement = Prepare(sql);
+void SqliteStore::InsertPersonChildren(std::int64_t id, const Person& person, bool defer) {
+  auto insert = [&](std::string_view sql, const auto& items, auto&& cells) {
     std::int64_t position = 0;
     for (const auto& item : items) {
-      statement->bind(1, id);
-      statement->bind(2, position++);
-      bind(*statement, item);
-      statement->exec();
-      statement->reset();
+      row_.clear();
+      row_.emplace_back(id);
+      row_.emplace_back(position++);
+      cells(item);
+      WriteRow(sql, row_, defer);
     }
   };
   insert(
       "INSERT INTO person_email (person_id, position, address, address_key, type) "
       "VALUES (?, ?, ?, ?, ?)",
-      person.emails, [](SQLite::Statement& s, const core::Email& email) {
-        s.bind(3, email.address);
-        s.bind(4, FoldedKey(email.address));
-        s.bind(5, email.type);
+      person.emails, [&](const core::Email& email) {
+        row_.emplace_back(email.address);
+        row_.emplace_back(FoldedKey(email.address));
+        row_.emplace_back(email.type);
       });
   insert("INSERT INTO person_phone (person_id, position, number, type) VALUES (?, ?, ?, ?)",
-         person.phones, [](SQLite::Statement& s, const core::Phone& phone) {
-           s.bind(3, phone.number);
-           s.bind(4, phone.type);
+         person.phones, [&](const core::Phone& phone) {
+           row_.emplace_back(phone.number);
+           row_.emplace_back(phone.type);
          });
   insert("INSERT INTO person_tag (person_id, position, tag, tag_key) VALUES (?, ?, ?, ?)",
-         person.tags, [](SQLite::Statement& s, const std::string& tag) {
-           s.bind(3, tag);
-           s.bind(4, FoldedKey(tag));
+         person.tags, [&](const std::string& tag) {
+           row_.emplace_back(tag);
+           row_.emplace_back(FoldedKey(tag));
          });
   insert("INSERT INTO person_offer (person_id, position, offer, rating) VALUES (?, ?, ?, ?)",
-         person.offers, [](SQLite::Statement& s, const core::Offer& offer) {
-           s.bind(3, offer.key);
-           s.bind(4, offer.rating);
+         person.offers, [&](const core::Offer& offer) {
+           row_.emplace_back(offer.key);
+           row_.emplace_back(std::int64_t{offer.rating});
          });
   insert("INSERT INTO person_need (person_id, position, need) VALUES (?, ?, ?)", person.needs,
-         [](SQLite::Statement& s, const std::string& need) { s.bind(3, need); });
+         [&](const std::string& need) { row_.emplace_back(need); });
   insert("INSERT INTO person_note (person_id, position, at, note) VALUES (?, ?, ?, ?)",
-         person.notes, [](SQLite::Statement& s, const core::Note& note) {
-           s.bind(3, Seconds(note.at));
-           s.bind(4, note.text);
+         person.notes, [&](const core::Note& note) {
+           row_.emplace_back(Seconds(note.at));
+           row_.emplace_back(note.text);
          });
   insert(
       "INSERT INTO person_date (person_id, position, kind, month, day, year) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      person.dates, [](SQLite::Statement& s, const core::ImportantDate& date) {
-        s.bind(3, std::string(core::Name(date.kind)));
-        s.bind(4, static_cast<std::int64_t>(date.date.month));
-        s.bind(5, static_cast<std::int64_t>(date.date.day));
-        BindOptional(s, 6, date.date.year);
+      person.dates, [&](const core::ImportantDate& date) {
+        row_.emplace_back(std::string(core::Name(date.kind)));
+        row_.emplace_back(static_cast<std::int64_t>(date.date.month));
+        row_.emplace_back(static_cast<std::int64_t>(date.date.day));
+        if (date.date.year) {
+          row_.emplace_back(std::int64_t{*date.date.year});
+        } else {
+          row_.emplace_back();
+        }
       });
-  InsertPersonText(id, person);
+  InsertPersonText(id, person, defer);
 }
 
 // The person's row of the full-text index (schema v4), written last so that a failure of an
 // earlier child row leaves none behind. People with nothing to search get no row.
-void SqliteStore::InsertPersonText(std::int64_t id, const Person& person) {
+void SqliteStore::InsertPersonText(std::int64_t id, const Person& person, bool defer) {
   if (person.offers.empty() && person.needs.empty() && person.notes.empty()) return;
   std::vector<std::string> offers;
   std::vector<std::string> notes;
   for (const core::Offer& offer : person.offers) offers.push_back(offer.key);
   for (const core::Note& note : person.notes) notes.push_back(note.text);
-  auto statement =
-      Prepare("INSERT INTO person_text (rowid, offers, needs, notes) VALUES (?, ?, ?, ?)");
-  statement->bind(1, id);
-  statement->bind(2, core::Join(offers, " ; "));
-  statement->bind(3, core::Join(person.needs, " ; "));
-  statement->bind(4, core::Join(notes, " ; "));
-  statement->exec();
+  row_.clear();
+  row_.emplace_back(id);
+  row_.emplace_back(core::Join(offers, " ; "));
+  row_.emplace_back(core::Join(person.needs, " ; "));
+  row_.emplace_back(core::Join(notes, " ; "));
+  WriteRow("INSERT INTO person_text (rowid, offers, needs, notes) VALUES (?, ?, ?, ?)", row_,
+           defer);
 }
 
 void SqliteStore::DeletePersonChildren(std::int64_t id) {
@@ -323,18 +325,20 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
       action, Undo::kStatement,
       [&]() -> Result<PersonId> {
         {
-          auto statement = Prepare(
+          // While bulk loading, the child rows held back stay so: this row needs none of them.
+          constexpr std::string_view kInsert =
               "INSERT INTO person (name, name_key, title, department, department_key, org_id, "
               "reports_to, closeness, closeness_at, cadence_days, is_me, is_team, created_at, "
               "updated_at, deleted_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, NULL)");
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, NULL)";
+          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
           BindPerson(*statement, person);
           statement->bind(13, Seconds(now_));
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
         try {
-          InsertPersonChildren(id, person);
+          InsertPersonChildren(id, person, /*defer=*/bulk_);
         } catch (const SQLite::Exception&) {
           UndoInsert("DELETE FROM person WHERE id = ?", id);
           throw;
@@ -570,9 +574,11 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
       action, Undo::kStatement,
       [&]() -> Result<OrgId> {
         {
-          auto statement = Prepare(
+          constexpr std::string_view kInsert =
               "INSERT INTO org (name, name_key, kind, renewal, cadence_days, created_at, "
-              "updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)");
+              "updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)";
+          // While bulk loading, the child rows held back stay so: this row needs none of them.
+          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
           BindOrg(*statement, org);
           statement->bind(6, Seconds(now_));
           statement->exec();

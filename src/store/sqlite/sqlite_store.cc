@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 #include <utility>
 
@@ -64,7 +67,23 @@ SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db, std::string path,
 
 SqliteStore::~SqliteStore() { Rollback(); }
 
+void BindCell(SQLite::Statement& statement, int index, const Cell& cell) {
+  if (const auto* number = std::get_if<std::int64_t>(&cell)) {
+    statement.bind(index, *number);
+  } else if (const auto* text = std::get_if<std::string>(&cell)) {
+    // The cell outlives the statement's execution (it is reset before the cell goes).
+    statement.bindNoCopy(index, *text);
+  } else {
+    statement.bind(index);
+  }
+}
+
 Borrowed SqliteStore::Prepare(std::string_view sql) {
+  if (pending_cells_ > 0 && !flushing_) FlushPending();
+  return PrepareKeepingPending(sql);
+}
+
+Borrowed SqliteStore::PrepareKeepingPending(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     auto statement = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
@@ -96,6 +115,7 @@ Result<void> SqliteStore::Commit() {
     return Fail(ErrorCode::kInternal, "cannot commit: no transaction is open");
   }
   try {
+    if (bulk_) FinishBulkLoad();
     if (network_changes_ > 0) {
       auto statement = Prepare("UPDATE influence_snapshot SET changes = changes + ? WHERE id = 1");
       statement->bind(1, network_changes_);
@@ -115,8 +135,169 @@ Result<void> SqliteStore::Commit() {
 
 void SqliteStore::Rollback() noexcept {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
+  AbandonBulkLoad();
   in_transaction_ = false;
   network_changes_ = 0;
+}
+
+// --- bulk loading -------------------------------------------------------------------------------
+
+namespace {
+
+// The indexes a bulk load sets aside, by the table whose growth decides it. Two are unique: an
+// interaction's source and a person listed once per interaction; recreating them checks every
+// row before the commit, which then fails on a repeat (the caller rolls back). The import never
+// writes one (it knows every source there is, and each write validates its attendee list). The
+// unique person_one_me stays: it is tiny.
+constexpr std::array<std::string_view, 5> kPersonIndexes = {
+    "person_name_key", "person_department_key", "person_org", "person_email_key", "person_tag_key"};
+constexpr std::array<std::string_view, 3> kInteractionIndexes = {
+    "interaction_at", "interaction_attendee_person", "interaction_source"};
+
+// Page cache while bulk loading (KiB): the index b-trees of a million-row import stay in memory.
+constexpr int kBulkCacheKib = 262144;
+constexpr int kCacheKib = 65536;
+
+// Rows held back before they are written.
+constexpr std::size_t kPendingCells = 1 << 16;
+
+}  // namespace
+
+Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interactions) {
+  if (!in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot begin a bulk load outside a transaction");
+  }
+  try {
+    // Whether `rows` new rows are many for `table`: its largest id bounds its row count and
+    // costs one b-tree descent.
+    auto large = [&](std::string_view table, std::size_t rows) {
+      if (rows < kBulkLoadMinRows) return false;
+      auto statement = Prepare(table == "person" ? "SELECT coalesce(max(id), 0) FROM person"
+                                                 : "SELECT coalesce(max(id), 0) FROM interaction");
+      statement->executeStep();
+      return static_cast<std::int64_t>(rows) * 2 >= statement->getColumn(0).getInt64();
+    };
+    std::vector<std::string_view> names;
+    if (large("person", people)) {
+      names.insert(names.end(), kPersonIndexes.begin(), kPersonIndexes.end());
+    }
+    if (large("interaction", interactions)) {
+      names.insert(names.end(), kInteractionIndexes.begin(), kInteractionIndexes.end());
+    }
+    if (names.empty()) return bulk_;
+    if (!bulk_) db_->exec(fmt::format("PRAGMA cache_size = -{}", kBulkCacheKib));
+    bulk_ = true;
+    for (std::string_view name : names) {
+      if (std::any_of(set_aside_.begin(), set_aside_.end(),
+                      [&](const auto& aside) { return aside.first == name; })) {
+        continue;  // set aside by an earlier call
+      }
+      std::string sql;
+      {
+        auto statement = Prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+        statement->bind(1, std::string(name));
+        if (!statement->executeStep()) continue;  // not in this schema version
+        sql = statement->getColumn(0).getString();
+      }
+      db_->exec(fmt::format("DROP INDEX \"{}\"", name));
+      set_aside_.emplace_back(std::string(name), std::move(sql));
+    }
+    return true;
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo,
+                fmt::format("cannot begin a bulk load in \"{}\": {}", path_, e.what()));
+  }
+}
+
+void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer) {
+  if (!defer) {
+    auto statement = Prepare(sql);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      BindCell(*statement, static_cast<int>(i) + 1, cells[i]);
+    }
+    statement->exec();
+    return;
+  }
+  auto rows = std::find_if(pending_.begin(), pending_.end(),
+                           [&](const PendingRows& p) { return p.single.data() == sql.data(); });
+  if (rows == pending_.end()) {
+    PendingRows added;
+    added.single = sql;
+    added.columns = cells.size();
+    // "INSERT ... VALUES (?, ?)" with kBatchRows tuples of plain `?`.
+    const std::string_view head = sql.substr(0, sql.rfind("VALUES") + 6);
+    std::string tuple = "(";
+    for (std::size_t i = 0; i < cells.size(); ++i) tuple += i == 0 ? "?" : ", ?";
+    tuple += ")";
+    added.batch = std::string(head) + " ";
+    for (std::size_t i = 0; i < PendingRows::kBatchRows; ++i) {
+      if (i > 0) added.batch += ", ";
+      added.batch += tuple;
+    }
+    pending_.push_back(std::move(added));
+    rows = std::prev(pending_.end());
+  }
+  for (Cell& cell : cells) rows->cells.push_back(std::move(cell));
+  pending_cells_ += cells.size();
+  if (pending_cells_ >= kPendingCells) FlushPending();
+}
+
+void SqliteStore::FlushPending() {
+  if (pending_cells_ == 0) return;
+  flushing_ = true;
+  struct Done {
+    bool& flag;
+    ~Done() { flag = false; }
+  } done{flushing_};
+  for (PendingRows& rows : pending_) {
+    const std::size_t count = rows.cells.size() / rows.columns;
+    std::size_t row = 0;
+    if (count >= PendingRows::kBatchRows) {
+      auto statement = Prepare(rows.batch);
+      for (; row + PendingRows::kBatchRows <= count; row += PendingRows::kBatchRows) {
+        const std::size_t first = row * rows.columns;
+        for (std::size_t i = 0; i < PendingRows::kBatchRows * rows.columns; ++i) {
+          BindCell(*statement, static_cast<int>(i) + 1, rows.cells[first + i]);
+        }
+        statement->exec();
+        statement->reset();
+      }
+    }
+    if (row < count) {
+      auto statement = Prepare(rows.single);
+      for (; row < count; ++row) {
+        for (std::size_t i = 0; i < rows.columns; ++i) {
+          BindCell(*statement, static_cast<int>(i) + 1, rows.cells[row * rows.columns + i]);
+        }
+        statement->exec();
+        statement->reset();
+      }
+    }
+    rows.cells.clear();
+  }
+  pending_cells_ = 0;
+}
+
+void SqliteStore::FinishBulkLoad() {
+  FlushPending();
+  // Recreated from their own CREATE statements, so the schema ends as it began; SQLite's
+  // sorter may use a second thread for the sorting.
+  db_->exec("PRAGMA threads = 2");
+  for (const auto& [name, sql] : set_aside_) db_->exec(sql);
+  db_->exec("PRAGMA threads = 0");
+  set_aside_.clear();
+  next_interaction_id_ = 0;
+  db_->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
+  bulk_ = false;
+}
+
+void SqliteStore::AbandonBulkLoad() noexcept {
+  pending_.clear();
+  pending_cells_ = 0;
+  set_aside_.clear();  // the rollback brought them back
+  next_interaction_id_ = 0;
+  if (bulk_) db_->tryExec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
+  bulk_ = false;
 }
 
 void SqliteStore::UndoInsert(std::string_view delete_sql, std::int64_t id) noexcept {
@@ -276,8 +457,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
     // that it belongs to Allies.
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA temp_store = MEMORY");
-    // 64 MiB of page cache: bulk imports insert millions of index entries in one transaction.
-    db->exec("PRAGMA cache_size = -65536");
+    // 64 MiB of page cache (more while bulk loading, sqlite::kBulkCacheKib).
+    db->exec(fmt::format("PRAGMA cache_size = -{}", sqlite::kCacheKib));
     db->createFunction("allies_fold", 1, true, nullptr, &sqlite::FoldFunction);
   } catch (const SQLite::Exception& e) {
     return tl::unexpected(OpenError(path, e));

@@ -165,6 +165,21 @@ enum class Undo {
   kSavepoint,  // a savepoint around the whole write
 };
 
+// A value of a row waiting in a bulk load's buffer.
+using Cell = std::variant<std::monostate, std::int64_t, std::string>;
+
+void BindCell(SQLite::Statement& statement, int index, const Cell& cell);
+
+// Child rows of one table waiting to be written by multi-row INSERTs (bulk loading).
+struct PendingRows {
+  std::string_view single;  // the one-row INSERT, "INSERT INTO t (a, b) VALUES (?, ?)"
+  std::string batch;        // the same for kBatchRows rows
+  std::size_t columns = 0;
+  std::vector<Cell> cells;  // `columns` per row, in insertion order
+
+  static constexpr std::size_t kBatchRows = 64;
+};
+
 // Lets the statement cache be searched by string_view without building a std::string.
 struct StringHash {
   using is_transparent = void;
@@ -249,10 +264,25 @@ class SqliteStore final : public Store {
   Result<std::vector<InfluenceRow>> LoadInfluenceRows(
       const std::vector<core::PersonId>& people) override;
   Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) override;
+  Result<bool> BeginBulkLoad(std::size_t people, std::size_t interactions) override;
 
  private:
-  // Returns the cached statement for `sql`, preparing it on first use.
+  // Returns the cached statement for `sql`, preparing it on first use. Writes the rows a bulk
+  // load holds back first, so that the statement sees them.
   Borrowed Prepare(std::string_view sql);
+  // The same without writing the rows held back: for the bulk load's own inserts.
+  Borrowed PrepareKeepingPending(std::string_view sql);
+
+  // Inserts one child row with the one-row INSERT `sql` (the cells bound to ?1, ?2, ...): at
+  // once, or, when `defer`, into the bulk load's buffer (the cells are moved from).
+  void WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer);
+  // Writes every row held back by a bulk load. Throws SQLite::Exception.
+  void FlushPending();
+  // Ends a bulk load: writes the rows held back, puts the indexes set aside back and restores
+  // the page cache. Throws SQLite::Exception.
+  void FinishBulkLoad();
+  // Forgets a bulk load being rolled back.
+  void AbandonBulkLoad() noexcept;
 
   // Runs `body` (returning Result<T>) as one write of the open transaction; a failed write
   // leaves the transaction as it was, undone as `undo` says. A SQLite exception from `body`
@@ -306,9 +336,10 @@ class SqliteStore final : public Store {
   Result<std::vector<core::Person>> LoadPeople(std::string_view where,
                                                const std::vector<Param>& params, bool whole_table,
                                                bool children = true, bool offers = false);
-  void InsertPersonChildren(std::int64_t id, const core::Person& person);
+  // `defer`: the rows may wait in the bulk load's buffer.
+  void InsertPersonChildren(std::int64_t id, const core::Person& person, bool defer = false);
   void DeletePersonChildren(std::int64_t id);
-  void InsertPersonText(std::int64_t id, const core::Person& person);
+  void InsertPersonText(std::int64_t id, const core::Person& person, bool defer);
   core::Error PersonWriteError(const SQLite::Exception& e, std::string_view action,
                                const core::Person& person);
   Result<std::vector<core::Organization>> LoadOrgs(std::string_view where,
@@ -326,7 +357,9 @@ class SqliteStore final : public Store {
   Result<void> ScanInteractions(std::string_view where, const std::vector<Param>& params,
                                 bool whole_table,
                                 const std::function<Result<void>(core::Interaction&)>& visit);
-  void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees);
+  void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees,
+                       bool defer = false);
+  core::InteractionId HoldInteraction(const core::Interaction& interaction);
   core::Error InteractionWriteError(const SQLite::Exception& e, std::string_view action,
                                     const core::Interaction& interaction);
   Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
@@ -355,6 +388,15 @@ class SqliteStore final : public Store {
   // start or the influence snapshot saved in it.
   std::int64_t network_changes_ = 0;
   core::TimePoint now_{};
+  // Bulk loading (BeginBulkLoad): the indexes set aside (name, CREATE statement), in the order
+  // they were dropped, and the child rows held back, by table.
+  bool bulk_ = false;
+  std::vector<std::pair<std::string, std::string>> set_aside_;
+  std::vector<PendingRows> pending_;
+  std::size_t pending_cells_ = 0;
+  bool flushing_ = false;
+  std::int64_t next_interaction_id_ = 0;  // the next HoldInteraction's id; 0 when not counted yet
+  std::vector<Cell> row_;                 // scratch for WriteRow's callers
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
       statements_;

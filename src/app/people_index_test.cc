@@ -1,0 +1,71 @@
+// The keys the import merges people by (app/people_index.h).
+
+#include "app/people_index.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace allies::app::internal {
+namespace {
+
+TEST(PeopleIndexTest, EmailKeyIntoFoldsLikeEmailKeyReusingTheString) {
+  std::string key = "left over from an earlier, longer address@example.com";
+  for (std::string_view address : {"  Ana.Lopez@Example.COM\t", "ana@example.com",
+                                   "ÉLODIE@Exemple.FR", "ŁUKASZ@x.pl", "", " \t "}) {
+    EmailKeyInto(address, key);
+    EXPECT_EQ(key, EmailKey(address)) << address;
+  }
+  EmailKeyInto(" Ann@X.ORG ", key);
+  EXPECT_EQ(key, "ann@x.org");
+  EmailKeyInto("ÉLODIE@Exemple.FR", key);
+  EXPECT_EQ(key, "élodie@exemple.fr");
+}
+
+core::Person Person(std::int64_t id, std::string name, std::string email, std::string phone) {
+  core::Person person;
+  person.id = core::PersonId{id};
+  person.name = std::move(name);
+  if (!email.empty()) person.emails.push_back({std::move(email), "work"});
+  if (!phone.empty()) person.phones.push_back({std::move(phone), "cell"});
+  return person;
+}
+
+TEST(PeopleIndexTest, KeysFoundAndAddedOnceMatchByEmailThenPhoneThenNameAndOrganization) {
+  PeopleIndex index;
+  core::Person ana = Person(1, "Ana Lopez", "Ana@Example.com", "+1 (415) 555-0100");
+  index.Add(ana.id, PeopleIndex::KeysOf(ana, "Contoso"));
+  core::Person bob = Person(2, "Bob Stone", "bob@example.com", "");
+  index.Add(bob.id, PeopleIndex::KeysOf(bob, ""));
+
+  core::Person by_email = Person(0, "Someone", "ANA@example.com", "");
+  auto match = index.Find(PeopleIndex::KeysOf(by_email, ""), by_email.phones, by_email.name);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->id.value, 1);
+  EXPECT_EQ(match->reason, "email ana@example.com");
+
+  core::Person by_phone = Person(0, "Someone", "other@example.com", "415.555.0100");
+  match = index.Find(PeopleIndex::KeysOf(by_phone, ""), by_phone.phones, by_phone.name);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->id.value, 1);
+  EXPECT_EQ(match->reason, "phone 415.555.0100");
+
+  core::Person by_name = Person(0, "  ana   LOPEZ ", "", "");
+  match = index.Find(PeopleIndex::KeysOf(by_name, "contoso"), by_name.phones, by_name.name);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->reason, "name and organization");
+  // The same name elsewhere is someone else.
+  EXPECT_FALSE(index.Find(PeopleIndex::KeysOf(by_name, "Fabrikam"), by_name.phones, by_name.name));
+  // The first to claim an address keeps it; both share the name.
+  core::Person other_ana = Person(3, "Ana Lopez", "ana@example.com", "");
+  index.Add(other_ana.id, PeopleIndex::KeysOf(other_ana, "Fabrikam"));
+  EXPECT_EQ(index.FindEmailKey("ana@example.com")->value, 1);
+  EXPECT_EQ(index.FindName("ANA LOPEZ").size(), 2u);
+  // The older interface agrees.
+  match = index.Find(by_phone.emails, by_phone.phones, by_phone.name, "");
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->id.value, 1);
+}
+
+}  // namespace
+}  // namespace allies::app::internal
