@@ -13,19 +13,11 @@
 namespace allies::app::internal {
 
 Result<Directory> LoadLightDirectory(store::Store& store) {
-  Directory directory;
-  store::PersonFilter filter;
-  filter.include_deleted = true;
-  filter.without_children = true;
-  ALLIES_TRY(auto people, store.ListPeople(filter));
-  directory.people.reserve(people.size());
+  ALLIES_TRY(auto directory, LoadDirectory(store, PersonLists::kNone));
   std::vector<core::PersonId> mine;
-  for (auto& person : people) {
-    if (person.is_me || person.is_team) mine.push_back(person.id);
-    directory.people.emplace(person.id, std::move(person));
+  for (const auto& [id, person] : directory.people) {
+    if (person.is_me || person.is_team) mine.push_back(id);
   }
-  ALLIES_TRY(auto orgs, store.ListOrgs(true));
-  for (auto& org : orgs) directory.orgs.emplace(org.id, std::move(org));
   for (auto id : mine) ALLIES_TRY_VOID(LoadFull(store, directory, id));
   return directory;
 }

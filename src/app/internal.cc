@@ -33,10 +33,12 @@ bool Directory::Active(core::PersonId id) const {
   return it != people.end() && !it->second.stamps.deleted_at;
 }
 
-Result<Directory> LoadDirectory(store::Store& store) {
+Result<Directory> LoadDirectory(store::Store& store, PersonLists lists) {
   Directory directory;
   store::PersonFilter filter;
   filter.include_deleted = true;
+  filter.without_children = lists != PersonLists::kAll;
+  filter.with_offers = lists == PersonLists::kOffers;
   ALLIES_TRY(auto people, store.ListPeople(filter));
   directory.people.reserve(people.size());
   for (auto& person : people) directory.people.emplace(person.id, std::move(person));

@@ -26,7 +26,14 @@ struct Directory {
   bool Active(core::PersonId id) const;  // known and not deleted
 };
 
-[[nodiscard]] Result<Directory> LoadDirectory(store::Store& store);
+// Which lists of each person (emails, phones, tags, offers, needs, notes, dates) a directory
+// holds: all of them, none (the rows alone, several times faster on a large database), or only
+// the offers (what influence reads).
+enum class PersonLists { kAll, kNone, kOffers };
+
+// Every person, removed ones included, and every organization.
+[[nodiscard]] Result<Directory> LoadDirectory(store::Store& store,
+                                              PersonLists lists = PersonLists::kAll);
 
 // A person named by the user: "me", an id, an email, or a unique name (case-insensitive).
 // NotFound names what was looked for; Conflict lists the candidates of an ambiguous name.

@@ -9,26 +9,6 @@
 
 namespace allies::app::internal {
 
-namespace {
-
-// Everyone (removed people too) and every organization; `light` as LoadNetwork says.
-Result<Directory> NetworkDirectory(store::Store& store, bool light) {
-  if (!light) return LoadDirectory(store);
-  Directory directory;
-  store::PersonFilter filter;
-  filter.include_deleted = true;
-  filter.without_children = true;
-  filter.with_offers = true;
-  ALLIES_TRY(auto people, store.ListPeople(filter));
-  directory.people.reserve(people.size());
-  for (auto& person : people) directory.people.emplace(person.id, std::move(person));
-  ALLIES_TRY(auto orgs, store.ListOrgs(true));
-  for (auto& org : orgs) directory.orgs.emplace(org.id, std::move(org));
-  return directory;
-}
-
-}  // namespace
-
 Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
                                  const scoring::Params& params, bool light) {
   std::vector<scoring::PairStrength> pairs;
@@ -44,7 +24,8 @@ Result<KnownNetwork> LoadNetwork(store::Store& store, core::TimePoint now,
   ALLIES_TRY(auto knows, store.ListKnows());
 
   KnownNetwork known;
-  ALLIES_TRY(known.directory, NetworkDirectory(store, light));
+  ALLIES_TRY(known.directory,
+             LoadDirectory(store, light ? PersonLists::kOffers : PersonLists::kAll));
   const Directory& directory = known.directory;
   Network& network = known.network;
   for (const auto& [id, person] : directory.people) {
