@@ -664,9 +664,7 @@ Result<void> SqliteStore::RestorePeopleAndOrgs(const core::Dataset& data) {
             "INSERT INTO org (name, name_key, kind, renewal, cadence_days, created_at, "
             "updated_at, deleted_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         BindOrg(*statement, org);
-        statement->bind(6, Seconds(org.stamps.created_at));
-        statement->bind(7, Seconds(org.stamps.updated_at));
-        BindOptional(*statement, 8, org.stamps.deleted_at);
+        BindStamps(*statement, 6, org.stamps);
         statement->bind(9, org.id.value);
         statement->exec();
       }
@@ -686,9 +684,7 @@ Result<void> SqliteStore::RestorePeopleAndOrgs(const core::Dataset& data) {
             "updated_at, deleted_at, id) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         BindPerson(*statement, person);
-        statement->bind(13, Seconds(person.stamps.created_at));
-        statement->bind(14, Seconds(person.stamps.updated_at));
-        BindOptional(*statement, 15, person.stamps.deleted_at);
+        BindStamps(*statement, 13, person.stamps);
         statement->bind(16, person.id.value);
         statement->exec();
       }
