@@ -58,6 +58,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "core/random.h"
 
 namespace {
@@ -353,26 +355,6 @@ constexpr const char* kVtimezones =
 
 constexpr const char* kMe = "me@allies-bench.example";
 constexpr const char* kMeName = "Alex Morgan";
-
-[[noreturn]] void Usage(const char* message) {
-  std::fprintf(stderr,
-               "error: %s\nusage: gen_import_files [--cards N] [--events N] [--occurrences N] "
-               "[--year Y] "
-               "[--seed S] --vcf OUT.vcf --ics OUT.ics\n",
-               message);
-  std::exit(2);
-}
-
-std::uint64_t ParseCount(std::string_view flag, const char* text) {
-  std::uint64_t value = 0;
-  std::string_view view(text);
-  auto [end, error] = std::from_chars(view.data(), view.data() + view.size(), value);
-  if (error != std::errc() || end != view.data() + view.size()) {
-    std::string message = std::string(flag) + " \"" + text + "\" is not a whole number";
-    Usage(message.c_str());
-  }
-  return value;
-}
 
 // Streams text to a file in large chunks, exiting with a message naming the path on failure.
 class Output {
@@ -1326,33 +1308,15 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 20261126;
   std::string vcf_path;
   std::string ics_path;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view flag(argv[i]);
-    if (i + 1 >= argc) Usage("every flag takes a value");
-    const char* value = argv[++i];
-    if (flag == "--cards") {
-      cards = ParseCount(flag, value);
-    } else if (flag == "--events") {
-      events = ParseCount(flag, value);
-    } else if (flag == "--occurrences") {
-      occurrences = ParseCount(flag, value);
-    } else if (flag == "--year") {
-      year = ParseCount(flag, value);
-    } else if (flag == "--seed") {
-      seed = ParseCount(flag, value);
-    } else if (flag == "--vcf") {
-      vcf_path = value;
-    } else if (flag == "--ics") {
-      ics_path = value;
-    } else {
-      std::string message = "unknown flag \"" + std::string(flag) + "\"";
-      Usage(message.c_str());
-    }
-  }
-  if (vcf_path.empty() || ics_path.empty()) Usage("--vcf and --ics are required");
-  if (cards < 100 || cards > 10'000'000) Usage("--cards must be in 100..10000000");
-  if (events > 100'000'000) Usage("--events must be at most 100000000");
-  if (year < 1971 || year > 2200) Usage("--year must be in 1971..2200");
+  CLI::App cli("Writes the import benchmark's address book (vCard) and calendar (iCalendar)");
+  cli.add_option("--cards", cards, "vCards to write")->check(CLI::Range(100, 10'000'000));
+  cli.add_option("--events", events, "VEVENTs to write")->check(CLI::Range(0, 100'000'000));
+  cli.add_option("--occurrences", occurrences, "occurrences the events expand to");
+  cli.add_option("--year", year, "the year the calendar covers")->check(CLI::Range(1971, 2200));
+  cli.add_option("--seed", seed, "seed of the generator");
+  cli.add_option("--vcf", vcf_path, "the vCard file to write")->required();
+  cli.add_option("--ics", ics_path, "the iCalendar file to write")->required();
+  CLI11_PARSE(cli, argc, argv);
 
   Rng rng(seed);
   std::vector<Person> people;

@@ -38,6 +38,8 @@
 #include <string_view>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "core/random.h"
 
 namespace {
@@ -124,25 +126,6 @@ constexpr const char* kLastNames[] = {"Adams",    "Berg",    "Costa",  "Diaz",  
                                       "Kowalski", "Laurent", "Moreau", "Nguyen", "Okafor",
                                       "Patel",    "Rossi",   "Silva",  "Tanaka", "Weber"};
 
-[[noreturn]] void Usage(const char* message) {
-  std::fprintf(stderr,
-               "error: %s\nusage: gen_org_graph --people N --ties M [--seed S] --edges OUT.txt "
-               "--nodes OUT.tsv [--queries OUT.txt]\n",
-               message);
-  std::exit(2);
-}
-
-std::uint64_t ParseCount(std::string_view flag, const char* text) {
-  std::uint64_t value = 0;
-  std::string_view view(text);
-  auto [end, error] = std::from_chars(view.data(), view.data() + view.size(), value);
-  if (error != std::errc() || end != view.data() + view.size()) {
-    std::string message = std::string(flag) + " \"" + text + "\" is not a whole number";
-    Usage(message.c_str());
-  }
-  return value;
-}
-
 // Writes `text` to `path`, or exits with a message naming the path.
 void WriteFile(const std::string& path, const std::string& text) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
@@ -168,30 +151,20 @@ int main(int argc, char** argv) {
   std::string edges_path;
   std::string nodes_path;
   std::string queries_path;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view flag(argv[i]);
-    if (i + 1 >= argc) Usage("every flag takes a value");
-    const char* value = argv[++i];
-    if (flag == "--people") {
-      people = ParseCount(flag, value);
-    } else if (flag == "--ties") {
-      ties = ParseCount(flag, value);
-    } else if (flag == "--seed") {
-      seed = ParseCount(flag, value);
-    } else if (flag == "--edges") {
-      edges_path = value;
-    } else if (flag == "--nodes") {
-      nodes_path = value;
-    } else if (flag == "--queries") {
-      queries_path = value;
-    } else {
-      std::string message = "unknown flag \"" + std::string(flag) + "\"";
-      Usage(message.c_str());
-    }
+  CLI::App cli("Writes an organization-like network for the analytics benchmark");
+  cli.add_option("--people", people, "people (nodes)")
+      ->required()
+      ->check(CLI::Range(std::uint64_t{1000}, std::uint64_t{100'000'000}));
+  cli.add_option("--ties", ties, "ties (edges), people to 200 x people")->required();
+  cli.add_option("--seed", seed, "seed of the generator");
+  cli.add_option("--edges", edges_path, "the edge list to write")->required();
+  cli.add_option("--nodes", nodes_path, "the node table to write")->required();
+  cli.add_option("--queries", queries_path, "the path queries to write");
+  CLI11_PARSE(cli, argc, argv);
+  if (ties < people || ties > people * 200) {
+    std::fprintf(stderr, "error: --ties must be in people..200*people\n");
+    return 2;
   }
-  if (edges_path.empty() || nodes_path.empty()) Usage("--edges and --nodes are required");
-  if (people < 1000 || people > 100'000'000) Usage("--people must be in 1000..100000000");
-  if (ties < people || ties > people * 200) Usage("--ties must be in people..200*people");
 
   Rng rng(seed);
   const std::size_t n = people;
