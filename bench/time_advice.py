@@ -9,7 +9,10 @@ time of the whole process over RUNS runs (default 10), median and best, and its 
   warm         the stored snapshot is current
   after a log  each run right after an `allies log` (one interaction written, untimed): the
                snapshot survives the write
+  outdated     each run 8 days after the snapshot: answered from it while a process started in
+               the background recomputes it (waited for, untimed, before the next run)
 """
+import datetime
 import os
 import statistics
 import subprocess
@@ -18,18 +21,28 @@ import time
 
 allies, db, now, command = sys.argv[1:5]
 runs = int(sys.argv[5]) if len(sys.argv) > 5 else 10
-base = [allies, "--db", db, "--now", now]
-if command == "plan":
-    args = base + ["plan", "--week", "2026-W49"]
-elif command == "ask-for":
-    args = base + ["--json", "ask-for", "e-discovery for a litigation hold", "--top", "10"]
-else:
+if command not in ("plan", "ask-for"):
     sys.exit(f"unknown command {command!r} (expected plan or ask-for)")
 
 
-def timed(extra=()):
+def command_args(at):
+    """The timed command as of the instant `at` (ISO text): the plan is for the next week."""
+    base = [allies, "--db", db, "--now", at]
+    if command == "ask-for":
+        return base + ["--json", "ask-for", "e-discovery for a litigation hold", "--top", "10"]
+    moment = datetime.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    year, week, _ = (moment + datetime.timedelta(days=7)).isocalendar()
+    return base + ["plan", "--week", f"{year}-W{week:02d}"]
+
+
+base = [allies, "--db", db, "--now", now]
+args = command_args(now)
+
+
+def timed(extra=(), at=None):
     started = time.perf_counter()
-    process = subprocess.Popen(list(args) + list(extra), stdout=subprocess.DEVNULL)
+    run_args = command_args(at) if at else args
+    process = subprocess.Popen(list(run_args) + list(extra), stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if status != 0:
@@ -62,4 +75,16 @@ for k in range(runs):
                    check=True, stdout=subprocess.DEVNULL)
     after.append(timed())
 report("right after an `allies log` write", after)
+# Outdated: each run 8 days after the snapshot (influence.snapshot_days is 7), so that it is too
+# old; the command answers from it and starts the refresh in the background. Untimed, the
+# foreground `influence refresh --if-due` then waits for that refresh (or does it), so that the
+# next run starts on a quiet machine with a snapshot 8 days older than its own `now`.
+outdated = []
+start = datetime.datetime.fromisoformat(now.replace("Z", "+00:00"))
+for k in range(runs):
+    at = (start + datetime.timedelta(days=8 * (k + 1))).strftime("%Y-%m-%dT%H:%M:%SZ")
+    outdated.append(timed(at=at))
+    subprocess.run([allies, "--db", db, "--now", at, "influence", "refresh", "--if-due"],
+                   check=True, stdout=subprocess.DEVNULL)
+report("outdated (8 days on: answered from it, recomputed in the background)", outdated)
 print(f"load average after: {load()}")

@@ -193,7 +193,7 @@ TEST(DatabaseErrorsTest, NewerSchemaIsRefusedWithItsVersion) {
   std::string before = box.DbBytes();
   auto output = box.Run({"today"});
   EXPECT_EQ(output.exit_code, 4);
-  EXPECT_NE(output.err.find("schema version 99, newer than this Allies supports (6)"),
+  EXPECT_NE(output.err.find("schema version 99, newer than this Allies supports (7)"),
             std::string::npos)
       << output.err;
   EXPECT_TRUE(box.DbBytes() == before);

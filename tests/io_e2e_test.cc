@@ -56,7 +56,7 @@ TEST_F(IoTest, BackupThenChangesThenRestoreGivesTheDataAsAtTheBackup) {
 
   auto restored = box_.Json({"restore", Path("backup.db")});
   EXPECT_EQ(restored["path"], Path("backup.db"));
-  EXPECT_EQ(restored["schema_version"], 6);
+  EXPECT_EQ(restored["schema_version"], 7);
   EXPECT_EQ(restored["migrated"], false);
   EXPECT_EQ(restored["previous_kept_at"], box_.db().string() + ".before-restore");
   Ok(box_.Run({"export", "all", "--out", Path("after-restore.json")}));
@@ -128,7 +128,7 @@ TEST_F(IoTest, ExportAllIsTheDocumentedJson) {
   auto document = nlohmann::json::parse(all.out);
   EXPECT_EQ(document["format"], "allies-export");
   EXPECT_EQ(document["version"], 2);
-  EXPECT_EQ(document["schema_version"], 6);
+  EXPECT_EQ(document["schema_version"], 7);
   EXPECT_EQ(document["exported_at"], kNow);
   for (const char* key : {"people", "organizations", "interactions", "ledger", "introductions",
                           "followups", "vendor_notices", "knows", "config", "asks"}) {
@@ -190,7 +190,7 @@ constexpr BadRestore kBadRestores[] = {
        Sql(path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 9;");
      },
      4,
-     "error: \"FILE\" has schema version 9, but this Allies reads versions 1 to 6; upgrade "
+     "error: \"FILE\" has schema version 9, but this Allies reads versions 1 to 7; upgrade "
      "Allies\n"},
 };
 

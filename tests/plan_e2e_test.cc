@@ -3,10 +3,17 @@
 // The demo's "now" is Thursday 26 November 2026, 09:00 UTC (TZ=UTC); the plans are for the next
 // week, 2026-W49: Monday 30 November to Friday 4 December.
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -336,6 +343,100 @@ TEST(PlanInfluenceTest, SomeoneAddedSinceTheSnapshotIsEstimatedFromTheirOffers) 
     EXPECT_DOUBLE_EQ(item["priority"]["influence"].get<double>(), 0.3);
   }
   EXPECT_TRUE(planned) << plan.dump(1);
+}
+
+// Polls `allies influence status` (which starts nothing itself) until `done` holds, for at most
+// 60 s: a background refresh of the 400-person demo takes well under a second.
+json AwaitStatus(const Sandbox& box, const std::vector<std::string>& now,
+                 const std::function<bool(const json&)>& done) {
+  json status;
+  for (int attempt = 0; attempt < 600; ++attempt) {
+    status = box.Json(With(now, {"influence", "status"}));
+    if (done(status)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return status;
+}
+
+// Changes the database, and starts background processes: its own sandbox, waited for.
+TEST(PlanInfluenceTest, ALargeNetworkRefreshesTheSnapshotInTheBackground) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  // 400 people are under influence.background_people (2000): nothing was started.
+  json none = box.Json({"influence", "status"});
+  EXPECT_EQ(none["stored"], false);
+  EXPECT_EQ(none["advice_commands"], "compute");
+  EXPECT_EQ(none["refreshing"], false);
+  // From 100 people on, the demo counts as large: the command that sets it finds the snapshot
+  // missing and starts a refresh in the background, which stores one for kNow.
+  auto set = box.Run({"config", "set", "influence.background_people", "100"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  json computed = AwaitStatus(box, {}, [](const json& s) { return s["stored"] == true; });
+  ASSERT_EQ(computed["stored"], true) << computed.dump();
+  EXPECT_EQ(computed["as_of"], kNow);
+  EXPECT_EQ(computed["advice_commands"], "reuse");
+  EXPECT_EQ(computed["stale_because"], nullptr);
+  json plan = box.Json(kWeek);
+  EXPECT_EQ(plan["influence"]["snapshot"], "reused");
+  EXPECT_EQ(plan["influence"]["stale_because"], nullptr);
+
+  // Eight days on, it is outdated: the plan answers from it at once, says so, and its command
+  // starts the refresh, which stores a snapshot for that day.
+  const std::vector<std::string> later = {"--now", "2026-12-04T09:00:00Z"};
+  json stale = box.Json(With(later, {"plan", "--week", "2026-W50"}));
+  EXPECT_EQ(stale["influence"]["snapshot"], "reused");
+  EXPECT_EQ(stale["influence"]["as_of"], kNow);
+  EXPECT_EQ(stale["influence"]["stale_because"], "8 days old (influence.snapshot_days 7)");
+  auto human = box.Run(With(later, {"plan", "--week", "2026-W50"}));
+  EXPECT_NE(human.out.find("outdated, 8 days old (influence.snapshot_days 7): being recomputed "
+                           "in the background"),
+            std::string::npos)
+      << human.out;
+  json refreshed =
+      AwaitStatus(box, later, [](const json& s) { return s["as_of"] == "2026-12-04T09:00:00Z"; });
+  EXPECT_EQ(refreshed["as_of"], "2026-12-04T09:00:00Z") << refreshed.dump();
+  EXPECT_EQ(refreshed["stale_because"], nullptr);
+  json fresh = box.Json(With(later, {"plan", "--week", "2026-W50"}));
+  EXPECT_EQ(fresh["influence"]["snapshot"], "reused");
+  EXPECT_EQ(fresh["influence"]["as_of"], "2026-12-04T09:00:00Z");
+  EXPECT_EQ(fresh["influence"]["stale_because"], nullptr);
+}
+
+TEST(PlanInfluenceTest, TheRefreshCommandComputesWaitsOrLeavesItToTheProcessAtWork) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json first = box.Json({"influence", "refresh", "--if-due"});
+  EXPECT_EQ(first["computed"], true);
+  EXPECT_EQ(first["because"], "no snapshot yet");
+  EXPECT_EQ(first["people"], 400);
+  EXPECT_GT(first["seconds"].get<double>(), 0);
+  json current = box.Json({"influence", "refresh", "--if-due"});
+  EXPECT_EQ(current["computed"], false);
+  EXPECT_EQ(current["because"], "current");
+  auto human = box.Run({"influence", "refresh"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("influence recomputed over 400 people and "), std::string::npos)
+      << human.out;
+  EXPECT_NE(human.out.find(" s (asked for)\n"), std::string::npos) << human.out;
+  // While another process holds the lock (this test, as a refresh would), status says so and
+  // --no-wait leaves the work to it.
+  {
+    const std::string lock_path = box.db().string() + "-work.lock";
+    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    EXPECT_EQ(box.Json({"influence", "status"})["refreshing"], true);
+    json busy = box.Json({"influence", "refresh", "--no-wait"});
+    EXPECT_EQ(busy["computed"], false);
+    EXPECT_EQ(busy["because"], "another process is computing it");
+    auto text = box.Run({"influence", "refresh", "--no-wait"});
+    EXPECT_EQ(text.out, "influence not recomputed: another process is computing it\n");
+    ::close(fd);
+  }
+  EXPECT_EQ(box.Json({"influence", "status"})["refreshing"], false);
+  auto bare = box.Run({"influence"});
+  EXPECT_EQ(bare.exit_code, 2);
+  EXPECT_NE(bare.err.find("subcommand"), std::string::npos) << bare.err;
 }
 
 TEST(PlanInfluenceTest, TheRemovedPlanKeyIsUnknown) {

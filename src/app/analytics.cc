@@ -77,9 +77,10 @@ Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(std::int64_t as_of_change, store_.NetworkChangeCount());
     ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
     // Fresh, so it refreshes the snapshot the advice commands reuse.
-    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report, as_of_change));
     if (department) {
       std::string key = core::FoldCase(core::Trim(*department));
       std::erase_if(report.people, [&](const InfluenceView& view) {
@@ -103,9 +104,10 @@ Result<InfluenceReport> App::Hidden(std::optional<int> top) {
   return InTransaction([&]() -> Result<InfluenceReport> {
     ALLIES_TRY(std::size_t limit, TopOf(top));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
+    ALLIES_TRY(std::int64_t as_of_change, store_.NetworkChangeCount());
     ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
     // Fresh, so it refreshes the snapshot the advice commands reuse.
-    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report));
+    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report, as_of_change));
     std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
     // The most influential of them first: they are the ones worth meeting.
     std::stable_sort(

@@ -197,6 +197,20 @@ class App {
   // check-in against its cadence, recent change notices, and the alert `today` shows.
   [[nodiscard]] Result<std::vector<VendorView>> Vendors();
 
+  // --- the influence snapshot (issue 5; README.md, "The influence snapshot") ---
+  [[nodiscard]] Result<InfluenceStatus> InfluenceSnapshotStatus();
+  // Recomputes influence over the whole network and stores it as the snapshot plan and ask-for
+  // use. Reads the network in a read-only transaction (others may write meanwhile; what they
+  // write counts as changes since) and takes write access only to store the result. Holds the
+  // influence lock meanwhile: when another process holds it, waits for it with `wait`, else
+  // does nothing. With `only_if_due`, does nothing when the snapshot is current.
+  [[nodiscard]] Result<InfluenceRefresh> RefreshInfluence(bool only_if_due, bool wait);
+  // Whether the snapshot should be refreshed in the background now: it is outdated (not
+  // current, as plan would find it), snapshots are reused at all (influence.snapshot_days > 0)
+  // and the network has at least influence.background_people people (that is not 0). The CLI
+  // asks after each command and starts `allies influence refresh` in the background when so.
+  [[nodiscard]] Result<bool> InfluenceRefreshDue();
+
   // --- weekly plan (issue 5) ---
   // Whom to meet this week, where, when and how to invite them, under a time and an energy
   // budget (README.md, "The weekly plan").

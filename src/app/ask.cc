@@ -158,6 +158,7 @@ Result<std::vector<core::Ask>> OpenOrRecentAsks(store::Store& store, core::Perso
 }  // namespace internal
 
 Result<AskForReport> App::AskFor(const AskForInput& input) {
+  ALLIES_TRY_VOID(internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
   return InTransaction([&]() -> Result<AskForReport> {
     const int top = input.top.value_or(kDefaultTop);
     if (top < 1 || top > kMaxTop) {

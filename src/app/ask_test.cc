@@ -324,6 +324,107 @@ TEST_F(AskTest, AnOldSnapshotOrOneOfOtherParametersIsRecomputed) {
   EXPECT_FALSE(never->influence.reused);
 }
 
+TEST_F(AskTest, InALargeNetworkAnOutdatedSnapshotServesWhileItIsRefreshed) {
+  BuildNetwork();
+  // 7 people: "large" from 5 on.
+  ASSERT_TRUE(app_->ConfigSet("influence.background_people", "5"));
+  AskForInput input;
+  input.text = "kubernetes";
+  // No snapshot at all: computed by the command, as in a small network.
+  auto first = app_->AskFor(input);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_FALSE(first->influence.reused);
+  EXPECT_EQ(first->influence.recomputed_because, "no snapshot yet");
+  EXPECT_FALSE(*app_->InfluenceRefreshDue());
+  // Eight days on it is outdated: it still serves, says why, and a refresh is due.
+  App later(*store_, kNow + days{8});
+  auto stale = later.AskFor(input);
+  ASSERT_TRUE(stale) << stale.error().message;
+  EXPECT_TRUE(stale->influence.reused);
+  EXPECT_EQ(stale->influence.as_of, kNow);
+  EXPECT_EQ(stale->influence.stale_because, "8 days old (influence.snapshot_days 7)");
+  ASSERT_EQ(stale->candidates.size(), first->candidates.size());
+  for (const auto& candidate : stale->candidates) {
+    const AskCandidate* before = Find(*first, candidate.person.name);
+    ASSERT_NE(before, nullptr) << candidate.person.name;
+    EXPECT_DOUBLE_EQ(candidate.influence, before->influence) << candidate.person.name;
+  }
+  EXPECT_TRUE(*later.InfluenceRefreshDue());
+  auto status = later.InfluenceSnapshotStatus();
+  ASSERT_TRUE(status);
+  EXPECT_TRUE(status->stored);
+  EXPECT_EQ(status->as_of, kNow);
+  EXPECT_EQ(status->stale_because, "8 days old (influence.snapshot_days 7)");
+  EXPECT_EQ(status->advice_commands, "reuse while refreshed");
+  EXPECT_FALSE(status->refreshing);
+  // The refresh (what the background process runs) recomputes it, and then it is current.
+  auto refreshed = later.RefreshInfluence(true, false);
+  ASSERT_TRUE(refreshed) << refreshed.error().message;
+  EXPECT_TRUE(refreshed->computed);
+  EXPECT_EQ(refreshed->because, "8 days old (influence.snapshot_days 7)");
+  EXPECT_EQ(refreshed->people, first->influence.people);
+  EXPECT_FALSE(*later.InfluenceRefreshDue());
+  auto current = later.AskFor(input);
+  ASSERT_TRUE(current);
+  EXPECT_TRUE(current->influence.reused);
+  EXPECT_EQ(current->influence.as_of, kNow + days{8});
+  EXPECT_EQ(current->influence.stale_because, "");
+  // --if-due does nothing now; without it, it recomputes anyway.
+  auto again = later.RefreshInfluence(true, false);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->computed);
+  EXPECT_EQ(again->because, "current");
+  auto forced = later.RefreshInfluence(false, false);
+  ASSERT_TRUE(forced);
+  EXPECT_TRUE(forced->computed);
+  EXPECT_EQ(forced->because, "asked for");
+  // Too many changes: outdated too, and still serving.
+  ASSERT_TRUE(app_->ConfigSet("influence.snapshot_max_change", "0.1"));
+  App changed(*store_, kNow + days{8});
+  Meet("Dee Cold", 1);
+  auto many = changed.AskFor(input);
+  ASSERT_TRUE(many);
+  EXPECT_TRUE(many->influence.reused);
+  EXPECT_EQ(many->influence.stale_because,
+            "1 change since, more than 10% of its 7 people (influence.snapshot_max_change 0.1)");
+  // Other parameters change every score: never served, computed at once.
+  ASSERT_TRUE(app_->ConfigSet("tie.half_life_days", "60"));
+  auto other = changed.AskFor(input);
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->influence.reused);
+  EXPECT_EQ(other->influence.recomputed_because, "computed with other parameters");
+}
+
+TEST_F(AskTest, ASmallNetworkOrBackgroundOffRecomputesAtOnceAndNeverAsksForARefresh) {
+  BuildNetwork();
+  AskForInput input;
+  input.text = "kubernetes";
+  ASSERT_TRUE(app_->AskFor(input));
+  App later(*store_, kNow + days{8});
+  // 7 people, under the default influence.background_people (2000).
+  EXPECT_FALSE(*later.InfluenceRefreshDue());
+  auto status = later.InfluenceSnapshotStatus();
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->advice_commands, "compute");
+  auto small = later.AskFor(input);
+  ASSERT_TRUE(small);
+  EXPECT_FALSE(small->influence.reused);
+  // 0 turns the background off, whatever the size.
+  ASSERT_TRUE(app_->ConfigSet("influence.background_people", "0"));
+  App after(*store_, kNow + days{16});
+  EXPECT_FALSE(*after.InfluenceRefreshDue());
+  auto off = after.AskFor(input);
+  ASSERT_TRUE(off);
+  EXPECT_FALSE(off->influence.reused);
+  // So does snapshot_days 0 (never reused): nothing would ever be served.
+  ASSERT_TRUE(app_->ConfigSet("influence.background_people", "5"));
+  ASSERT_TRUE(app_->ConfigSet("influence.snapshot_days", "0"));
+  EXPECT_FALSE(*after.InfluenceRefreshDue());
+  auto never = after.AskFor(input);
+  ASSERT_TRUE(never);
+  EXPECT_FALSE(never->influence.reused);
+}
+
 TEST_F(AskTest, FreshInfluenceRecomputesACurrentSnapshot) {
   BuildNetwork();
   AskForInput input;

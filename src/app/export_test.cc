@@ -165,8 +165,12 @@ std::string DumpRows(const std::string& path) {
   std::string dump;
   for (const std::string& table : tables) {
     // Derived data: FTS5's own index pages (their layout depends on insertion history; the
-    // indexed text itself is compared through person_text) and the daily influence cache.
-    if (table.starts_with("person_text_") || table.starts_with("influence")) continue;
+    // indexed text itself is compared through person_text), the influence snapshot and its
+    // count of changes.
+    if (table.starts_with("person_text_") || table.starts_with("influence") ||
+        table == "network_changes") {
+      continue;
+    }
     dump += "-- " + table + "\n";
     SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
     while (rows.executeStep()) {

@@ -41,6 +41,33 @@ struct InfluenceReport {
   BetweennessMethod method;
 };
 
+// `allies influence status`: the stored influence snapshot and what the advice commands do with
+// it now (README.md, "The influence snapshot").
+struct InfluenceStatus {
+  bool stored = false;      // false: none yet; the fields below up to `changes_since` unset
+  core::TimePoint as_of{};  // the `now` it was computed for
+  std::size_t people = 0;   // the network's people and ties then
+  std::size_t ties = 0;
+  std::int64_t changes_since = 0;
+  std::size_t people_now = 0;  // people in the database now
+  std::string stale_because;   // why it is outdated; empty when current
+  // What plan and ask-for do now: "reuse", "reuse while refreshed" (outdated, but a refresh
+  // in the background is due and it serves meanwhile) or "compute" (the command recomputes it).
+  std::string advice_commands;
+  bool refreshing = false;  // another process is recomputing it at this moment
+};
+
+// `allies influence refresh`: what it did.
+struct InfluenceRefresh {
+  bool computed = false;
+  // Why it computed ("8 days old (...)", "asked for"), or why not ("current", "another process
+  // is computing it").
+  std::string because;
+  std::size_t people = 0;  // when computed: the network's size
+  std::size_t ties = 0;
+  double seconds = 0;  // when computed: how long it took
+};
+
 struct BrokerView {
   PersonRef person;
   double betweenness = 0;

@@ -14,6 +14,7 @@
 #include "advice/invitation.h"
 #include "advice/week.h"
 #include "app/app.h"
+#include "app/influence_snapshot.h"
 #include "app/internal.h"
 #include "app/open_asks.h"
 #include "app/plan_influence.h"
@@ -157,6 +158,7 @@ std::string Summary(const advice::PlanItem& item, const std::string& my_name) {
 }  // namespace
 
 Result<PlanView> App::Plan(const PlanInput& input) {
+  ALLIES_TRY_VOID(internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
   return InTransaction([&]() -> Result<PlanView> {
     ALLIES_TRY(auto me, internal::RequireMe(store_));
     ALLIES_TRY(auto params, internal::LoadParams(store_));

@@ -26,6 +26,10 @@ struct InfluenceSource {
   std::int64_t changes_since = 0;  // changes of people, interactions and knows ties since then
   bool reused = false;             // the stored snapshot; else computed by this command
   std::string recomputed_because;  // when computed: "no snapshot yet", "older than 7 days", ...
+  // When reused although outdated ("8 days old (...)", as recomputed_because would say): it
+  // serves while a process in the background recomputes it (a large network; README.md, "The
+  // influence snapshot"). Empty when current.
+  std::string stale_because;
   // People the snapshot does not hold (added since it was computed) among those the command
   // weighed: their influence is estimated from their offers alone, centrality taken as 0.
   std::vector<core::PersonId> estimated;  // ascending

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app.h"
+#include "cli/background.h"
 #include "cli/commands.h"
 #include "cli/parse.h"
 
@@ -58,6 +59,23 @@ core::Result<core::TimePoint> Now(const std::string& flag) {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
   return ParseInstant(text, flag.empty() ? "ALLIES_NOW" : "--now");
+}
+
+// After a command: starts the influence refresh in the background when it is due. The command has
+// succeeded whatever happens here, so a failure is only logged.
+void RefreshInfluenceWhenDue(app::App& use_cases, const std::string& database, core::TimePoint now,
+                             spdlog::logger& logger) {
+  auto due = use_cases.InfluenceRefreshDue();
+  if (!due) {
+    logger.warn("cannot tell whether influence needs recomputing: {}", due.error().message);
+    return;
+  }
+  if (!*due) return;
+  if (auto started = StartInfluenceRefresh(database, now); !started) {
+    logger.warn("{}", started.error().message);
+    return;
+  }
+  logger.debug("influence is outdated: recomputing it in the background");
 }
 
 }  // namespace
@@ -157,7 +175,12 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
 
   app::App use_cases(**store, *now);
   Context context{use_cases, json, out, *path};
-  return finish([&] { return registry.selected(context); });
+  const int code = finish([&] { return registry.selected(context); });
+  if (code == 0 && registry.after_command == AfterCommand::kRefreshInfluenceWhenDue &&
+      *path != ":memory:") {
+    RefreshInfluenceWhenDue(use_cases, *path, *now, *logger);
+  }
+  return code;
 }
 
 }  // namespace allies::cli

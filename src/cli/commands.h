@@ -27,10 +27,19 @@ using Action = std::function<core::Result<void>(Context&)>;
 // A command that needs no database (`allies analyze`): given --json and the output stream.
 using Standalone = std::function<core::Result<void>(bool json, std::ostream& out)>;
 
+// What follows a command that succeeded on a database.
+enum class AfterCommand {
+  // When the influence snapshot is due for a refresh (App::InfluenceRefreshDue: outdated, in a
+  // large network), `allies influence refresh --if-due --no-wait` is started in the background.
+  kRefreshInfluenceWhenDue,
+  kNothing,  // the `influence` commands themselves
+};
+
 // Filled by the callback of the subcommand that was chosen on the command line: one of the two.
 struct Registry {
   Action selected;
   Standalone standalone;
+  AfterCommand after_command = AfterCommand::kRefreshInfluenceWhenDue;
 };
 
 void RegisterPeopleCommands(CLI::App& app, Registry& registry);

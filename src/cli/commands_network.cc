@@ -64,6 +64,40 @@ void RegisterNetworkCommands(CLI::App& app, Registry& registry) {
     };
   });
 
+  // The influence snapshot plan and ask-for share (README.md, "The influence snapshot").
+  auto* snapshot = app.add_subcommand(
+      "influence", "The stored influence snapshot of plan and ask-for: status, refresh");
+  snapshot->require_subcommand(1);
+  auto* status = snapshot->add_subcommand(
+      "status", "How old the snapshot is, how much changed since, whether it is being refreshed");
+  status->callback([&registry] {
+    registry.after_command = AfterCommand::kNothing;
+    registry.selected = [](Context& c) -> Result<void> {
+      return Emit(c, c.app.InfluenceSnapshotStatus(), PrintInfluenceStatus);
+    };
+  });
+  struct RefreshOptions {
+    bool if_due = false;
+    bool no_wait = false;
+  };
+  auto refresh_options = std::make_shared<RefreshOptions>();
+  auto* refresh = snapshot->add_subcommand(
+      "refresh",
+      "Recompute influence over the whole network now and store it (others may keep "
+      "working meanwhile)");
+  refresh->add_flag("--if-due", refresh_options->if_due,
+                    "Only when the snapshot is outdated (too old, too changed, other parameters)");
+  refresh->add_flag("--no-wait", refresh_options->no_wait,
+                    "When another process is already recomputing it, leave it to that process "
+                    "instead of waiting for it");
+  refresh->callback([&registry, refresh_options] {
+    registry.after_command = AfterCommand::kNothing;
+    registry.selected = [refresh_options](Context& c) -> Result<void> {
+      return Emit(c, c.app.RefreshInfluence(refresh_options->if_due, !refresh_options->no_wait),
+                  PrintInfluenceRefresh);
+    };
+  });
+
   auto hidden_top = std::make_shared<std::optional<std::string>>();
   auto* hidden =
       app.add_subcommand("hidden", "Hidden influencers: influence far above formal rank");

@@ -657,7 +657,30 @@ json InfluenceSourceJson(const app::InfluenceSource& source) {
       {"changes_since", source.changes_since},
       {"snapshot", source.reused ? "reused" : "computed"},
       {"recomputed_because", source.reused ? json(nullptr) : json(source.recomputed_because)},
+      {"stale_because", source.stale_because.empty() ? json(nullptr) : json(source.stale_because)},
       {"estimated", estimated}};
+}
+
+std::string Json(const app::InfluenceStatus& status) {
+  auto stored = [&](json value) { return status.stored ? std::move(value) : json(nullptr); };
+  return Text(json{
+      {"stored", status.stored},
+      {"as_of", stored(Time(status.as_of))},
+      {"people", stored(status.people)},
+      {"ties", stored(status.ties)},
+      {"changes_since", stored(status.changes_since)},
+      {"people_now", status.people_now},
+      {"stale_because", status.stale_because.empty() ? json(nullptr) : json(status.stale_because)},
+      {"advice_commands", status.advice_commands},
+      {"refreshing", status.refreshing}});
+}
+
+std::string Json(const app::InfluenceRefresh& refresh) {
+  return Text(json{{"computed", refresh.computed},
+                   {"because", refresh.because},
+                   {"people", refresh.computed ? json(refresh.people) : json(nullptr)},
+                   {"ties", refresh.computed ? json(refresh.ties) : json(nullptr)},
+                   {"seconds", refresh.computed ? json(refresh.seconds) : json(nullptr)}});
 }
 
 std::string Json(const app::AskView& view) { return Text(AskObject(view)); }

@@ -39,6 +39,8 @@ std::string Json(const app::ConfigRow& row);
 std::string Json(const std::vector<app::ConfigRow>& rows);
 std::string Json(const core::Knows& knows);
 std::string Json(const app::InfluenceReport& report);
+std::string Json(const app::InfluenceStatus& status);
+std::string Json(const app::InfluenceRefresh& refresh);
 std::string Json(const app::BrokerReport& report);
 std::string Json(const app::CommunityReport& report);
 std::string Json(const app::PathReport& report);

@@ -482,6 +482,10 @@ std::string InfluenceText(const app::InfluenceSource& source) {
   if (source.reused) {
     text += fmt::format(" as of {}, {} change{} since", FormatLocal(source.as_of),
                         source.changes_since, source.changes_since == 1 ? "" : "s");
+    if (!source.stale_because.empty()) {
+      text +=
+          fmt::format("; outdated, {}: being recomputed in the background", source.stale_because);
+    }
   } else {
     text += fmt::format(" computed now ({})", source.recomputed_because);
   }

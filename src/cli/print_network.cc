@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/parse.h"
 #include "cli/table.h"
 #include "core/text.h"
 
@@ -57,6 +58,36 @@ void PrintInfluencers(std::ostream& out, const app::InfluenceReport& report) {
   MethodNote(out, report.method);
   out << '\n';
   InfluenceTable(out, report);
+}
+
+void PrintInfluenceStatus(std::ostream& out, const app::InfluenceStatus& status) {
+  if (status.stored) {
+    out << fmt::format(
+        "influence snapshot: as of {}, over {} people and {} ties; {} change{} "
+        "since; {} people now\n",
+        FormatLocal(status.as_of), status.people, status.ties, status.changes_since,
+        status.changes_since == 1 ? "" : "s", status.people_now);
+  } else {
+    out << fmt::format("influence snapshot: none yet; {} people now\n", status.people_now);
+  }
+  if (status.stale_because.empty()) {
+    out << "current: plan and ask-for reuse it\n";
+  } else {
+    out << fmt::format("outdated: {}\n", status.stale_because);
+    out << (status.advice_commands == "reuse while refreshed"
+                ? "plan and ask-for use it while it is recomputed in the background\n"
+                : "the next plan or ask-for recomputes it first\n");
+  }
+  if (status.refreshing) out << "another process is recomputing it now\n";
+}
+
+void PrintInfluenceRefresh(std::ostream& out, const app::InfluenceRefresh& refresh) {
+  if (!refresh.computed) {
+    out << fmt::format("influence not recomputed: {}\n", refresh.because);
+    return;
+  }
+  out << fmt::format("influence recomputed over {} people and {} ties in {:.1f} s ({})\n",
+                     refresh.people, refresh.ties, refresh.seconds, refresh.because);
 }
 
 void PrintHidden(std::ostream& out, const app::InfluenceReport& report) {

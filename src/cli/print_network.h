@@ -9,6 +9,8 @@ namespace allies::cli {
 
 void PrintInfluencers(std::ostream& out, const app::InfluenceReport& report);
 void PrintHidden(std::ostream& out, const app::InfluenceReport& report);
+void PrintInfluenceStatus(std::ostream& out, const app::InfluenceStatus& status);
+void PrintInfluenceRefresh(std::ostream& out, const app::InfluenceRefresh& refresh);
 void PrintBrokers(std::ostream& out, const app::BrokerReport& report);
 void PrintCommunities(std::ostream& out, const app::CommunityReport& report);
 void PrintAnalysis(std::ostream& out, const app::AnalysisReport& report);

@@ -70,6 +70,9 @@ constexpr std::array kParams = {
               "days the stored influence snapshot is reused by plan and ask-for (0: never)"},
     ParamInfo{"influence.snapshot_max_change", &Params::influence_snapshot_max_change, 0, 1, false,
               "share of the network's people that may change before the snapshot is recomputed"},
+    ParamInfo{"influence.background_people", &Params::influence_background_people, 0, 1e9, true,
+              "from this many people, an outdated snapshot is used while it is recomputed in the "
+              "background (0: never)"},
     ParamInfo{"balance.in_credit_min", &Params::balance_in_credit_min, 0, 1000, false,
               "lowest balance that counts as in credit"},
     ParamInfo{"balance.overdrawn_max", &Params::balance_overdrawn_max, -1000, 0, false,

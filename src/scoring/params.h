@@ -55,6 +55,10 @@ struct Params {
   // interactions and knows ties since are at most this share of the network's people.
   double influence_snapshot_days = 7;
   double influence_snapshot_max_change = 0.01;
+  // In a network of at least this many people, a snapshot that is too old or too changed is
+  // still used while a process started in the background recomputes it (0: never; the command
+  // then recomputes it itself). Below it a recomputation takes well under a second.
+  double influence_background_people = 2000;
 
   // Balance: status thresholds and the default value of each ledger kind.
   double balance_in_credit_min = 2;   // B >= this: in credit

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,15 +97,29 @@ struct InfluenceSnapshotInfo {
   std::int64_t ties = 0;
   std::string basis;  // what it was computed with (the app's parameters); opaque to the store
   // Writes of people (any field: reports-to and offers are theirs), interactions and knows ties
-  // since it was saved: each InsertPerson, UpdatePerson, InsertInteraction, UpdateInteraction,
-  // UpsertKnows and ReassignPerson counts one, RestoreAll one per person, interaction and knows
-  // tie. Committed ones, plus those of the open transaction. Set by the store; Save ignores it.
+  // since the network it holds was read (InfluenceSnapshot::as_of_change): each InsertPerson,
+  // UpdatePerson, InsertInteraction, UpdateInteraction, UpsertKnows and ReassignPerson counts
+  // one, RestoreAll one per person, interaction and knows tie. Committed ones, plus those of the
+  // open transaction. Set by the store; Save ignores it.
   std::int64_t changes = 0;
 };
 
 struct InfluenceSnapshot {
   InfluenceSnapshotInfo info;
+  // Store::NetworkChangeCount() when the network it was computed from was read: the changes
+  // written after that are counted as changes since (InfluenceSnapshotInfo::changes), also when
+  // they were written by another process while it was being computed.
+  std::int64_t as_of_change = 0;
   std::vector<InfluenceRow> rows;  // by person id, each person once
+};
+
+// A lock held between processes (Store::LockInfluenceWork); released when destroyed.
+class WorkLock {
+ public:
+  virtual ~WorkLock() = default;
+  WorkLock() = default;
+  WorkLock(const WorkLock&) = delete;
+  WorkLock& operator=(const WorkLock&) = delete;
 };
 
 class Store {
@@ -121,6 +136,11 @@ class Store {
   [[nodiscard]] virtual Result<void> Commit() = 0;
   // Undoes everything since Begin(). Safe to call when no transaction is open.
   virtual void Rollback() noexcept = 0;
+  // Starts a read-only transaction, ended by Commit() or Rollback(): every read sees the
+  // database as it was when it began, while other processes may write and commit. A write
+  // inside it is an internal error. For long computations that must not hold other writers up
+  // (the influence refresh).
+  [[nodiscard]] virtual Result<void> BeginRead() = 0;
 
   // Schema version of the open database (after migrations).
   virtual int SchemaVersion() const = 0;
@@ -285,9 +305,17 @@ class Store {
   // The rows of the saved snapshot for those of `people` it holds, by person id.
   [[nodiscard]] virtual Result<std::vector<InfluenceRow>> LoadInfluenceRows(
       const std::vector<core::PersonId>& people) = 0;
-  // Replaces the snapshot and starts its count of changes at zero (writes earlier in the same
-  // transaction are in it). Does not itself count as a change.
+  // Replaces the snapshot; its changes are counted from `snapshot.as_of_change`. Does not
+  // itself count as a change.
   [[nodiscard]] virtual Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) = 0;
+  // How many changes of people, interactions and knows ties the database has had (as counted
+  // for InfluenceSnapshotInfo::changes), those of the open transaction included. Only grows.
+  [[nodiscard]] virtual Result<std::int64_t> NetworkChangeCount() = 0;
+  // Exclusive, between processes, for the time influence is recomputed: a second process never
+  // repeats that work at the same time. Released when the returned object is destroyed, or by
+  // the system when the process ends, however it ends. `wait`: blocks until it is free; else
+  // returns nullptr when another process holds it. Independent of transactions.
+  [[nodiscard]] virtual Result<std::unique_ptr<WorkLock>> LockInfluenceWork(bool wait) = 0;
 
   // --- bulk loading (issue 4) ---------------------------------------------------------------
   // Says that the open transaction is about to insert about `people` people and `interactions`

@@ -1706,7 +1706,9 @@ TEST_P(StoreTest, InfluenceSnapshotRoundTripsAndGivesTheRowsAskedFor) {
   snapshot.info.people = 3;
   snapshot.info.ties = 2;
   snapshot.info.basis = "method/1;w=0.4";
-  snapshot.info.changes = 99;  // ignored: a saved snapshot starts at zero changes
+  snapshot.info.changes = 99;  // ignored: changes are counted from as_of_change
+  snapshot.as_of_change = Must(store_->NetworkChangeCount());
+  EXPECT_EQ(snapshot.as_of_change, 3);  // the three people
   snapshot.rows = {{ann, 0.7, 0.9, 0.5, 0.6}, {bob, 0.2, 0.1, 0.3, 0}};
   Must(store_->SaveInfluenceSnapshot(snapshot));
   CommitAndBegin(kNow);
@@ -1749,6 +1751,7 @@ TEST_P(StoreTest, InfluenceSnapshotCountsChangesOfPeopleInteractionsAndKnowsTies
   snapshot.info.people = 3;
   snapshot.rows = {{ann, 0.5, 0.5, 0.5, 0}};
   // Writes before the save, in the same transaction, are in the snapshot.
+  snapshot.as_of_change = Must(store_->NetworkChangeCount());
   Must(store_->SaveInfluenceSnapshot(snapshot));
   CommitAndBegin(kNow);
   auto changes = [&] { return Must(store_->LoadInfluenceSnapshotInfo())->changes; };
@@ -1804,13 +1807,23 @@ TEST_P(StoreTest, InfluenceSnapshotCountsChangesOfPeopleInteractionsAndKnowsTies
   Must(store_->ReassignPerson(cy, bob));
   CommitAndBegin(kNow);
   EXPECT_EQ(changes(), 6);
-  // A new snapshot starts again from zero, after the writes of its own transaction.
+  // A new snapshot counts from the change count it was computed at: here after the writes of
+  // its own transaction.
   AddPerson("Eve");
+  snapshot.as_of_change = Must(store_->NetworkChangeCount());
   Must(store_->SaveInfluenceSnapshot(snapshot));
   EXPECT_EQ(changes(), 0);
   AddPerson("Fay");
   CommitAndBegin(kNow);
   EXPECT_EQ(changes(), 1);
+  // The total only grows; a snapshot computed from an earlier count has the changes since.
+  const std::int64_t total = Must(store_->NetworkChangeCount());
+  EXPECT_EQ(total, 11);  // Me, Ann, Bob, then the 8 counted since
+  snapshot.as_of_change = total - 3;
+  Must(store_->SaveInfluenceSnapshot(snapshot));
+  CommitAndBegin(kNow);
+  EXPECT_EQ(changes(), 3);
+  EXPECT_EQ(Must(store_->NetworkChangeCount()), total);
 }
 
 TEST_P(StoreTest, ListReportsToGivesLinksBetweenPeopleNotRemoved) {
@@ -2109,7 +2122,13 @@ TEST_F(SqliteStoreTest, InMemoryDatabaseWorks) {
   EXPECT_EQ(Must((*store)->LoadConfig()).size(), 1u);
 }
 
-// Takes a current database back to schema version 4, as far as versions 5 and 6 changed it.
+// Takes a current database back to schema version 4, as far as versions 5 to 7 changed it: call
+// UndoVersionSeven first, then the others down to the version wanted.
+void UndoVersionSeven(SQLite::Database& raw) {  // changes counted in the snapshot's row
+  raw.exec("ALTER TABLE influence_snapshot RENAME COLUMN changes_at TO changes");
+  raw.exec("UPDATE influence_snapshot SET changes = (SELECT total FROM network_changes)");
+  raw.exec("DROP TABLE network_changes");
+}
 void UndoVersionFive(SQLite::Database& raw) {  // follow-ups without owners
   raw.exec("DROP INDEX followup_owner");
   raw.exec("ALTER TABLE followup DROP COLUMN owner_id");
@@ -2126,6 +2145,7 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseIsMigratedKeepingItsData) {
   {
     // What a version-1 database looks like: no knows table, user_version 1.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
     UndoVersionFive(raw);
     raw.exec("DROP TABLE knows");
     raw.exec("DROP TABLE ask");
@@ -2160,6 +2180,7 @@ TEST_F(SqliteStoreTest, VersionThreeDatabaseIsMigratedAndItsPeopleAreSearchable)
   {
     // What a version-3 database looks like: none of the tables of version 4.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
     UndoVersionFive(raw);
     for (const char* table : {"ask", "person_text", "influence", "influence_snapshot"}) {
       raw.exec(fmt::format("DROP TABLE {}", table));
@@ -2186,6 +2207,7 @@ TEST_F(SqliteStoreTest, VersionFourDatabaseDropsItsDailyInfluenceAndTheRemovedPl
     // What a version-4 database looks like: the day-long snapshot (influence_day) with its rows,
     // and a stored value of plan.full_influence_people, a key version 6 no longer has.
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
     UndoVersionFive(raw);
     UndoVersionSix(raw);
     raw.exec("INSERT INTO influence_day VALUES (1, '2024-03-01')");
@@ -2208,17 +2230,132 @@ TEST_F(SqliteStoreTest, VersionFourDatabaseDropsItsDailyInfluenceAndTheRemovedPl
       0);
 }
 
+TEST_F(SqliteStoreTest, VersionSixDatabaseKeepsItsSnapshotsChangeCount) {
+  CreateDatabase();
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    Must((*store)->Begin(kNow));
+    InfluenceSnapshot snapshot;
+    snapshot.info.computed_at = kNow;
+    snapshot.info.people = 1;
+    snapshot.info.basis = "b";
+    snapshot.rows = {{PersonId{1}, 0.5, 0.5, 0.5, 0}};
+    Must((*store)->SaveInfluenceSnapshot(snapshot));
+    Must((*store)->Commit());
+  }
+  {
+    // Version 6 kept the changes since the snapshot in its row: 4 of them.
+    SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
+    raw.exec("UPDATE influence_snapshot SET changes = 4");
+    raw.exec("PRAGMA user_version = 6");
+  }
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->SchemaVersion(), kSqliteSchemaVersion);
+  EXPECT_EQ(Must((*store)->LoadInfluenceSnapshotInfo())->changes, 4);
+  Must((*store)->Begin(kNow));
+  Person person;
+  person.name = "New";
+  Must((*store)->InsertPerson(person));
+  Must((*store)->Commit());
+  EXPECT_EQ(Must((*store)->LoadInfluenceSnapshotInfo())->changes, 5);
+  EXPECT_EQ(Must((*store)->NetworkChangeCount()), 5);
+}
+
+TEST_F(SqliteStoreTest, ReadTransactionSeesOneStateWhileAnotherProcessWritesAndCannotWrite) {
+  CreateDatabase();
+  auto reader = OpenSqliteStore(DbPath());
+  auto writer = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(reader && writer);
+  Must((*reader)->BeginRead());
+  EXPECT_EQ(Must((*reader)->NetworkChangeCount()), 1);  // CreateDatabase's person
+  // The writer is not held up by the open read, and its commit is not seen by it.
+  Must((*writer)->Begin(kNow));
+  Person person;
+  person.name = "Written meanwhile";
+  Must((*writer)->InsertPerson(person));
+  Must((*writer)->Commit());
+  EXPECT_EQ(Must((*reader)->ListPeople({})).size(), 1u);
+  EXPECT_EQ(Must((*reader)->NetworkChangeCount()), 1);
+  // Writes inside a read transaction are refused, and change nothing.
+  core::Error refused = ErrorOf((*reader)->InsertPerson(person));
+  EXPECT_EQ(refused.code, ErrorCode::kInternal);
+  EXPECT_NE(refused.message.find("read-only transaction"), std::string::npos) << refused.message;
+  EXPECT_FALSE((*reader)->BeginBulkLoad(100000, 0));
+  EXPECT_FALSE((*reader)->Begin(kNow));  // one transaction at a time
+  Must((*reader)->Commit());
+  EXPECT_EQ(Must((*reader)->ListPeople({})).size(), 2u);
+  EXPECT_EQ(Must((*reader)->NetworkChangeCount()), 2);
+  // After it, the same connection writes again.
+  Must((*reader)->Begin(kNow));
+  Must((*reader)->InsertPerson(person));
+  Must((*reader)->Commit());
+  EXPECT_EQ(Must((*writer)->NetworkChangeCount()), 3);
+}
+
+TEST_F(SqliteStoreTest, InfluenceSnapshotCountsChangesCommittedByOthersWhileItWasComputed) {
+  CreateDatabase();
+  auto refresher = OpenSqliteStore(DbPath());
+  auto writer = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(refresher && writer);
+  // The refresh reads the network in a read transaction ...
+  Must((*refresher)->BeginRead());
+  InfluenceSnapshot snapshot;
+  snapshot.info.computed_at = kNow;
+  snapshot.info.people = 1;
+  snapshot.as_of_change = Must((*refresher)->NetworkChangeCount());
+  Must((*refresher)->Commit());
+  // ... someone else writes two people while it computes ...
+  Must((*writer)->Begin(kNow));
+  Person person;
+  person.name = "One";
+  Must((*writer)->InsertPerson(person));
+  person.name = "Two";
+  Must((*writer)->InsertPerson(person));
+  Must((*writer)->Commit());
+  // ... and it saves: those two are changes since.
+  Must((*refresher)->Begin(kNow));
+  Must((*refresher)->SaveInfluenceSnapshot(snapshot));
+  Must((*refresher)->Commit());
+  EXPECT_EQ(Must((*writer)->LoadInfluenceSnapshotInfo())->changes, 2);
+}
+
+TEST_F(SqliteStoreTest, InfluenceWorkLockIsExclusiveBetweenConnectionsAndReleasedWithIt) {
+  CreateDatabase();
+  auto first = OpenSqliteStore(DbPath());
+  auto second = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(first && second);
+  {
+    auto held = Must((*first)->LockInfluenceWork(false));
+    ASSERT_NE(held, nullptr);
+    EXPECT_EQ(Must((*second)->LockInfluenceWork(false)), nullptr);
+    EXPECT_EQ(Must((*first)->LockInfluenceWork(false)), nullptr);  // not reentrant either
+    // It does not stand in the way of transactions.
+    Must((*second)->Begin(kNow));
+    Must((*second)->Commit());
+  }
+  auto again = Must((*second)->LockInfluenceWork(true));  // free again: does not block
+  EXPECT_NE(again, nullptr);
+  EXPECT_TRUE(std::filesystem::exists(DbPath() + "-work.lock"));
+  // An in-memory database has nobody to share it with.
+  auto memory = OpenSqliteStore(":memory:");
+  ASSERT_TRUE(memory);
+  EXPECT_NE(Must((*memory)->LockInfluenceWork(false)), nullptr);
+}
+
 TEST_F(SqliteStoreTest, NewerSchemaVersionIsRefusedQuotingBothVersions) {
   CreateDatabase();
   {
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
-    raw.exec("PRAGMA user_version = 7");
+    raw.exec("PRAGMA user_version = 8");
   }
   auto store = OpenSqliteStore(DbPath());
   core::Error error = ErrorOf(store);
   EXPECT_EQ(error.code, ErrorCode::kConflict);
   EXPECT_EQ(error.message,
-            fmt::format("database \"{}\" has schema version 7, newer than this Allies supports "
+            fmt::format("database \"{}\" has schema version 8, newer than this Allies supports "
                         "({}); upgrade Allies",
                         DbPath(), kSqliteSchemaVersion));
 }
@@ -2402,6 +2539,7 @@ TEST_F(SqliteStoreTest, VersionFourDatabaseIsMigratedAndItsFollowUpsBecomeMine) 
   }
   {
     SQLite::Database raw(DbPath(), SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
     UndoVersionFive(raw);
     UndoVersionSix(raw);
     raw.exec("PRAGMA user_version = 4");
@@ -2425,6 +2563,7 @@ TEST_F(SqliteStoreTest, RestoreOfAnOlderVersionMigratesItWithoutTouchingTheBacku
   }
   {
     SQLite::Database raw(backup, SQLite::OPEN_READWRITE);
+    UndoVersionSeven(raw);
     UndoVersionFive(raw);
     for (const char* table : {"knows", "ask", "person_text", "influence_snapshot", "influence"}) {
       raw.exec(std::string("DROP TABLE ") + table);

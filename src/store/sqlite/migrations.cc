@@ -335,13 +335,29 @@ CREATE TABLE influence_snapshot (
 DELETE FROM config WHERE key = 'plan.full_influence_people';
 )sql";
 
+// Schema version 7 (issue 5): the influence snapshot may be recomputed by a background process
+// while others write, so changes are counted in one total that only grows (network_changes),
+// and the snapshot keeps the total at the moment its network was read (changes_at): the
+// changes since are the difference, those written during the computation included. The count
+// a version 6 snapshot had carries over.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE network_changes (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  total INTEGER NOT NULL CHECK (total >= 0)
+) STRICT;
+INSERT INTO network_changes (id, total)
+  VALUES (1, (SELECT coalesce(max(changes), 0) FROM influence_snapshot));
+ALTER TABLE influence_snapshot RENAME COLUMN changes TO changes_at;
+UPDATE influence_snapshot SET changes_at = 0;
+)sql";
+
 struct Migration {
   int version;
   const char* sql;
 };
 
-constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
-                                     {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6}};
+constexpr Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
+                                     {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}};
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion,
               "every schema version needs exactly one migration");
 

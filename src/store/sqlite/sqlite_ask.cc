@@ -205,16 +205,26 @@ Result<std::vector<TextMatch>> SqliteStore::MatchPeople(const std::vector<std::s
 Result<std::optional<InfluenceSnapshotInfo>> SqliteStore::LoadInfluenceSnapshotInfo() {
   return Read("load the influence snapshot", [&]() -> Result<std::optional<InfluenceSnapshotInfo>> {
     auto statement = Prepare(
-        "SELECT computed_at, people, ties, basis, changes FROM influence_snapshot WHERE id = 1");
+        "SELECT s.computed_at, s.people, s.ties, s.basis, n.total - s.changes_at "
+        "FROM influence_snapshot AS s, network_changes AS n WHERE s.id = 1 AND n.id = 1");
     if (!statement->executeStep()) return std::optional<InfluenceSnapshotInfo>();
     InfluenceSnapshotInfo info;
     info.computed_at = FromSeconds(statement->getColumn(0).getInt64());
     info.people = statement->getColumn(1).getInt64();
     info.ties = statement->getColumn(2).getInt64();
     info.basis = statement->getColumn(3).getString();
-    // Those of the open transaction are added at its commit.
-    info.changes = statement->getColumn(4).getInt64() + network_changes_;
+    // Those of the open transaction are added to the total at its commit. Never below zero,
+    // even for a snapshot restored with a count from elsewhere.
+    info.changes = std::max<std::int64_t>(statement->getColumn(4).getInt64() + network_changes_, 0);
     return std::optional<InfluenceSnapshotInfo>(std::move(info));
+  });
+}
+
+Result<std::int64_t> SqliteStore::NetworkChangeCount() {
+  return Read("count the changes of the network", [&]() -> Result<std::int64_t> {
+    auto statement = Prepare("SELECT total FROM network_changes WHERE id = 1");
+    std::int64_t total = statement->executeStep() ? statement->getColumn(0).getInt64() : 0;
+    return total + network_changes_;
   });
 }
 
@@ -245,18 +255,19 @@ Result<std::vector<InfluenceRow>> SqliteStore::LoadInfluenceRows(
 
 Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) {
   constexpr std::string_view kAction = "save the influence snapshot";
-  auto result = Write<void>(
+  return Write<void>(
       kAction, Undo::kSavepoint,
       [&]() -> Result<void> {
         Prepare("DELETE FROM influence")->exec();
         {
           auto statement = Prepare(
               "INSERT OR REPLACE INTO influence_snapshot (id, computed_at, people, ties, basis, "
-              "changes) VALUES (1, ?1, ?2, ?3, ?4, 0)");
+              "changes_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)");
           statement->bind(1, Seconds(snapshot.info.computed_at));
           statement->bind(2, snapshot.info.people);
           statement->bind(3, snapshot.info.ties);
           statement->bind(4, snapshot.info.basis);
+          statement->bind(5, snapshot.as_of_change);
           statement->exec();
         }
         auto statement = Prepare(
@@ -274,9 +285,6 @@ Result<void> SqliteStore::SaveInfluenceSnapshot(const InfluenceSnapshot& snapsho
         return {};
       },
       [&](const SQLite::Exception& e) { return WriteError(e, kAction, std::vector<Reference>{}); });
-  // The snapshot holds every change of this transaction so far.
-  if (result) network_changes_ = 0;
-  return result;
 }
 
 }  // namespace allies::store::sqlite

@@ -110,6 +110,25 @@ Result<void> SqliteStore::Begin(core::TimePoint now) {
   return {};
 }
 
+Result<void> SqliteStore::BeginRead() {
+  if (in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot begin a transaction: one is already open");
+  }
+  try {
+    Prepare("BEGIN DEFERRED")->exec();
+    // A deferred transaction takes its view of the database at its first read: take it now.
+    auto statement = Prepare("SELECT count(*) FROM sqlite_schema");
+    statement->executeStep();
+  } catch (const SQLite::Exception& e) {
+    db_->tryExec("ROLLBACK");
+    return Fail(ErrorCode::kIo, fmt::format("cannot start reading \"{}\": {}", path_, e.what()));
+  }
+  in_transaction_ = true;
+  read_only_ = true;
+  network_changes_ = 0;
+  return {};
+}
+
 Result<void> SqliteStore::Commit() {
   if (!in_transaction_) {
     return Fail(ErrorCode::kInternal, "cannot commit: no transaction is open");
@@ -117,7 +136,7 @@ Result<void> SqliteStore::Commit() {
   try {
     if (bulk_) FinishBulkLoad();
     if (network_changes_ > 0) {
-      auto statement = Prepare("UPDATE influence_snapshot SET changes = changes + ? WHERE id = 1");
+      auto statement = Prepare("UPDATE network_changes SET total = total + ? WHERE id = 1");
       statement->bind(1, network_changes_);
       statement->exec();
     }
@@ -129,6 +148,7 @@ Result<void> SqliteStore::Commit() {
     return Fail(ErrorCode::kIo, fmt::format("cannot commit to \"{}\": {}", path_, e.what()));
   }
   in_transaction_ = false;
+  read_only_ = false;
   network_changes_ = 0;
   return {};
 }
@@ -137,6 +157,7 @@ void SqliteStore::Rollback() noexcept {
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
   AbandonBulkLoad();
   in_transaction_ = false;
+  read_only_ = false;
   network_changes_ = 0;
 }
 
@@ -164,8 +185,9 @@ constexpr std::size_t kPendingCells = 1 << 16;
 }  // namespace
 
 Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interactions) {
-  if (!in_transaction_) {
-    return Fail(ErrorCode::kInternal, "cannot begin a bulk load outside a transaction");
+  if (!in_transaction_ || read_only_) {
+    return Fail(ErrorCode::kInternal,
+                "cannot begin a bulk load outside a write transaction (Begin was not called)");
   }
   try {
     // Whether `rows` new rows are many for `table`: its largest id bounds its row count and

@@ -10,7 +10,7 @@
 namespace allies::store {
 
 // The newest schema version this build knows; a database with a higher version is refused.
-inline constexpr int kSqliteSchemaVersion = 6;
+inline constexpr int kSqliteSchemaVersion = 7;
 
 // Opens the database at `path`, creating it and its parent directory when absent, and migrates
 // it to kSqliteSchemaVersion. ":memory:" opens a private in-memory database (tests).

@@ -196,6 +196,7 @@ class SqliteStore final : public Store {
   Result<void> Begin(core::TimePoint now) override;
   Result<void> Commit() override;
   void Rollback() noexcept override;
+  Result<void> BeginRead() override;
   int SchemaVersion() const override { return schema_version_; }
 
   Result<core::PersonId> InsertPerson(const core::Person& person) override;
@@ -264,6 +265,8 @@ class SqliteStore final : public Store {
   Result<std::vector<InfluenceRow>> LoadInfluenceRows(
       const std::vector<core::PersonId>& people) override;
   Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) override;
+  Result<std::int64_t> NetworkChangeCount() override;
+  Result<std::unique_ptr<WorkLock>> LockInfluenceWork(bool wait) override;  // sqlite_lock.cc
   Result<bool> BeginBulkLoad(std::size_t people, std::size_t interactions) override;
 
  private:
@@ -384,6 +387,7 @@ class SqliteStore final : public Store {
   std::string path_;
   int schema_version_;
   bool in_transaction_ = false;
+  bool read_only_ = false;  // the open transaction is BeginRead's
   // Changes of people, interactions and knows ties in the open transaction (Counted), since its
   // start or the influence snapshot saved in it.
   std::int64_t network_changes_ = 0;
@@ -409,6 +413,10 @@ Result<T> SqliteStore::Write(std::string_view action, Undo undo, Body&& body, Di
   if (!in_transaction_) {
     return Fail(ErrorCode::kInternal,
                 fmt::format("cannot {} outside a transaction (Begin was not called)", action));
+  }
+  if (read_only_) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("cannot {} in a read-only transaction (BeginRead)", action));
   }
   const bool savepoint = undo == Undo::kSavepoint;
   try {
