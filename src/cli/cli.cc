@@ -65,14 +65,18 @@ core::Result<core::TimePoint> Now(const std::string& flag) {
 // succeeded whatever happens here, so a failure is only logged.
 void RefreshInfluenceWhenDue(app::App& use_cases, const std::string& database, core::TimePoint now,
                              spdlog::logger& logger) {
+  const auto started = std::chrono::steady_clock::now();
   auto due = use_cases.InfluenceRefreshDue();
+  logger.debug("influence refresh due: {} (checked in {:.1f} ms)", due && *due ? "yes" : "no",
+               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                   .count());
   if (!due) {
     logger.warn("cannot tell whether influence needs recomputing: {}", due.error().message);
     return;
   }
   if (!*due) return;
-  if (auto started = StartInfluenceRefresh(database, now); !started) {
-    logger.warn("{}", started.error().message);
+  if (auto spawned = StartInfluenceRefresh(database, now); !spawned) {
+    logger.warn("{}", spawned.error().message);
     return;
   }
   logger.debug("influence is outdated: recomputing it in the background");
