@@ -20,6 +20,9 @@ if [ ! -f "$data/demo-100k.db" ]; then
   echo "writing the 100,000-person demo to $data/demo-100k.db"
   "$allies" --db "$data/demo-100k.db" --now 2026-11-26 demo --people 100000 | tail -1
 fi
+# A new demo database starts its influence snapshot in the background (README.md, "The influence
+# snapshot"): wait for it (or compute it), untimed, before copying the file.
+"$allies" --db "$data/demo-100k.db" --now 2026-11-26 influence refresh --if-due >/dev/null
 work=$data/ask-100k.db
 cp "$data/demo-100k.db" "$work"
 rm -f "$work-wal" "$work-shm"

@@ -110,11 +110,13 @@ Result<void> AwaitInfluenceRefresh(store::Store& store, core::TimePoint now, boo
   ALLIES_TRY(auto params, LoadParams(store));
   ALLIES_TRY(auto decision, DecideInfluence(store, now, params, false));
   if (decision.use != InfluenceUse::kCompute) return {};
-  ALLIES_TRY(auto lock, store.LockInfluenceWork(false));
-  if (lock) return {};  // nobody is computing it: the command will
+  // The lock only saves work: when it cannot be taken at all (a lock file that cannot be
+  // created), the command goes on and computes influence itself.
+  auto lock = store.LockInfluenceWork(false);
+  if (!lock || *lock) return {};  // nobody is computing it: the command will
   // Another process is: wait until it lets go (its snapshot is then stored, or it failed and
   // the command computes influence itself).
-  ALLIES_TRY(lock, store.LockInfluenceWork(true));
+  lock = store.LockInfluenceWork(true);
   return {};
 }
 
@@ -156,8 +158,9 @@ Result<InfluenceTable> CurrentInfluence(store::Store& store, core::TimePoint now
     return table;
   }
   // Held, when free, while computing: a background refresh started meanwhile then leaves the
-  // work to this command instead of repeating it.
-  ALLIES_TRY(auto lock, store.LockInfluenceWork(false));
+  // work to this command instead of repeating it. Only an optimisation: a lock that cannot be
+  // taken does not stop the command.
+  auto lock = store.LockInfluenceWork(false);
   ALLIES_TRY(std::int64_t as_of_change, store.NetworkChangeCount());
   ALLIES_TRY(auto report, ComputeInfluence(store, now, params));
   ALLIES_TRY_VOID(SaveInfluence(store, now, params, report, as_of_change));
