@@ -345,6 +345,25 @@ TEST(PlanInfluenceTest, SomeoneAddedSinceTheSnapshotIsEstimatedFromTheirOffers) 
   EXPECT_TRUE(planned) << plan.dump(1);
 }
 
+// Holds the sandbox database's influence lock, as a refresh at work in another process would.
+class HeldLock {
+ public:
+  explicit HeldLock(const Sandbox& box) {
+    const std::string path = box.db().string() + "-work.lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    EXPECT_GE(fd_, 0) << path;
+    EXPECT_EQ(::flock(fd_, LOCK_EX | LOCK_NB), 0) << path;
+  }
+  ~HeldLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  HeldLock(const HeldLock&) = delete;
+  HeldLock& operator=(const HeldLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // Polls `allies influence status` (which starts nothing itself) until `done` holds, for at most
 // 60 s: a background refresh of the 400-person demo takes well under a second.
 json AwaitStatus(const Sandbox& box, const std::vector<std::string>& now,
@@ -380,18 +399,30 @@ TEST(PlanInfluenceTest, ALargeNetworkRefreshesTheSnapshotInTheBackground) {
   EXPECT_EQ(plan["influence"]["snapshot"], "reused");
   EXPECT_EQ(plan["influence"]["stale_because"], nullptr);
 
-  // Eight days on, it is outdated: the plan answers from it at once, says so, and its command
-  // starts the refresh, which stores a snapshot for that day.
+  // Eight days on, it is outdated: the plan answers from it at once and says so. While this
+  // test holds the lock, as a refresh at work would, the refreshes the runs start leave the work
+  // to it, so the snapshot stays outdated for both runs.
   const std::vector<std::string> later = {"--now", "2026-12-04T09:00:00Z"};
-  json stale = box.Json(With(later, {"plan", "--week", "2026-W50"}));
-  EXPECT_EQ(stale["influence"]["snapshot"], "reused");
-  EXPECT_EQ(stale["influence"]["as_of"], kNow);
-  EXPECT_EQ(stale["influence"]["stale_because"], "8 days old (influence.snapshot_days 7)");
-  auto human = box.Run(With(later, {"plan", "--week", "2026-W50"}));
-  EXPECT_NE(human.out.find("outdated, 8 days old (influence.snapshot_days 7): being recomputed "
-                           "in the background"),
-            std::string::npos)
-      << human.out;
+  {
+    HeldLock held(box);
+    json stale = box.Json(With(later, {"plan", "--week", "2026-W50"}));
+    EXPECT_EQ(stale["influence"]["snapshot"], "reused");
+    EXPECT_EQ(stale["influence"]["as_of"], kNow);
+    EXPECT_EQ(stale["influence"]["stale_because"], "8 days old (influence.snapshot_days 7)");
+    auto human = box.Run(With(later, {"plan", "--week", "2026-W50"}));
+    EXPECT_NE(human.out.find("outdated, 8 days old (influence.snapshot_days 7): being "
+                             "recomputed in the background"),
+              std::string::npos)
+        << human.out;
+    json busy = box.Json(With(later, {"influence", "status"}));
+    EXPECT_EQ(busy["refreshing"], true);
+    EXPECT_EQ(busy["advice_commands"], "reuse while refreshed");
+    EXPECT_EQ(busy["as_of"], kNow);
+  }
+  // Let go: the next command that finds it outdated starts the refresh, which stores a snapshot
+  // for that day.
+  json again = box.Json(With(later, {"plan", "--week", "2026-W50"}));
+  EXPECT_EQ(again["influence"]["stale_because"], "8 days old (influence.snapshot_days 7)");
   json refreshed =
       AwaitStatus(box, later, [](const json& s) { return s["as_of"] == "2026-12-04T09:00:00Z"; });
   EXPECT_EQ(refreshed["as_of"], "2026-12-04T09:00:00Z") << refreshed.dump();
@@ -421,17 +452,13 @@ TEST(PlanInfluenceTest, TheRefreshCommandComputesWaitsOrLeavesItToTheProcessAtWo
   // While another process holds the lock (this test, as a refresh would), status says so and
   // --no-wait leaves the work to it.
   {
-    const std::string lock_path = box.db().string() + "-work.lock";
-    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    ASSERT_GE(fd, 0);
-    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    HeldLock held(box);
     EXPECT_EQ(box.Json({"influence", "status"})["refreshing"], true);
     json busy = box.Json({"influence", "refresh", "--no-wait"});
     EXPECT_EQ(busy["computed"], false);
     EXPECT_EQ(busy["because"], "another process is computing it");
     auto text = box.Run({"influence", "refresh", "--no-wait"});
     EXPECT_EQ(text.out, "influence not recomputed: another process is computing it\n");
-    ::close(fd);
   }
   EXPECT_EQ(box.Json({"influence", "status"})["refreshing"], false);
   auto bare = box.Run({"influence"});
