@@ -74,48 +74,38 @@ Result<core::Knows> App::Know(const std::string& first, const std::string& secon
 
 Result<InfluenceReport> App::Influencers(std::optional<std::string> department,
                                          std::optional<int> top) {
-  return InTransaction([&]() -> Result<InfluenceReport> {
-    ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(std::int64_t as_of_change, store_.NetworkChangeCount());
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
-    // Fresh, so it refreshes the snapshot the advice commands reuse.
-    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report, as_of_change));
-    if (department) {
-      std::string key = core::FoldCase(core::Trim(*department));
-      std::erase_if(report.people, [&](const InfluenceView& view) {
-        return core::FoldCase(view.person.department) != key;
-      });
-      if (report.people.empty()) {
-        return Fail(ErrorCode::kNotFound,
-                    fmt::format("nobody in department {} (see `allies person list`)",
-                                internal::Quote(*department)));
-      }
+  ALLIES_TRY(std::size_t limit, TopOf(top));
+  // Fresh, so it refreshes the snapshot the advice commands reuse.
+  ALLIES_TRY(auto report, ComputeAndStoreInfluence());
+  if (department) {
+    std::string key = core::FoldCase(core::Trim(*department));
+    std::erase_if(report.people, [&](const InfluenceView& view) {
+      return core::FoldCase(view.person.department) != key;
+    });
+    if (report.people.empty()) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("nobody in department {} (see `allies person list`)",
+                              internal::Quote(*department)));
     }
-    std::stable_sort(
-        report.people.begin(), report.people.end(),
-        [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
-    if (report.people.size() > limit) report.people.resize(limit);
-    return report;
-  });
+  }
+  std::stable_sort(
+      report.people.begin(), report.people.end(),
+      [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
+  if (report.people.size() > limit) report.people.resize(limit);
+  return report;
 }
 
 Result<InfluenceReport> App::Hidden(std::optional<int> top) {
-  return InTransaction([&]() -> Result<InfluenceReport> {
-    ALLIES_TRY(std::size_t limit, TopOf(top));
-    ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(std::int64_t as_of_change, store_.NetworkChangeCount());
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
-    // Fresh, so it refreshes the snapshot the advice commands reuse.
-    ALLIES_TRY_VOID(internal::SaveInfluence(store_, now_, params, report, as_of_change));
-    std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
-    // The most influential of them first: they are the ones worth meeting.
-    std::stable_sort(
-        report.people.begin(), report.people.end(),
-        [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
-    if (report.people.size() > limit) report.people.resize(limit);
-    return report;
-  });
+  ALLIES_TRY(std::size_t limit, TopOf(top));
+  // Fresh, so it refreshes the snapshot the advice commands reuse.
+  ALLIES_TRY(auto report, ComputeAndStoreInfluence());
+  std::erase_if(report.people, [](const InfluenceView& view) { return !view.hidden; });
+  // The most influential of them first: they are the ones worth meeting.
+  std::stable_sort(
+      report.people.begin(), report.people.end(),
+      [](const InfluenceView& a, const InfluenceView& b) { return a.influence > b.influence; });
+  if (report.people.size() > limit) report.people.resize(limit);
+  return report;
 }
 
 Result<BrokerReport> App::Brokers(std::optional<int> top) {

@@ -203,7 +203,8 @@ class App {
   // use. Reads the network in a read-only transaction (others may write meanwhile; what they
   // write counts as changes since) and takes write access only to store the result. Holds the
   // influence lock meanwhile: when another process holds it, waits for it with `wait`, else
-  // does nothing. With `only_if_due`, does nothing when the snapshot is current.
+  // does nothing. With `only_if_due`, does nothing when the snapshot is current. `allies
+  // influencers` and `allies hidden` compute and store it the same way.
   [[nodiscard]] Result<InfluenceRefresh> RefreshInfluence(bool only_if_due, bool wait);
   // Whether the snapshot should be refreshed in the background now: it is outdated (not
   // current, as plan would find it), snapshots are reused at all (influence.snapshot_days > 0)
@@ -267,6 +268,10 @@ class App {
   // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.
   template <class Body>
   auto InTransaction(Body&& body) -> decltype(body());
+  // Influence over the whole network, fresh, stored as the snapshot: read in a read-only
+  // transaction (the seconds it takes on a large network hold no writer up) and stored in a
+  // short write transaction, while holding the influence lock when it is free.
+  [[nodiscard]] Result<InfluenceReport> ComputeAndStoreInfluence();
 
   store::Store& store_;
   core::TimePoint now_;

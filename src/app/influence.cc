@@ -60,6 +60,34 @@ Result<InfluenceStatus> App::InfluenceSnapshotStatus() {
   });
 }
 
+Result<InfluenceReport> App::ComputeAndStoreInfluence() {
+  // Only saves work (a background refresh started meanwhile leaves it to this one): not taking
+  // it, whatever the reason, stops nothing.
+  auto lock = store_.LockInfluenceWork(false);
+  ALLIES_TRY_VOID(store_.BeginRead());
+  struct Computed {
+    scoring::Params params;
+    std::int64_t as_of_change = 0;
+    InfluenceReport report;
+  };
+  auto computed = [&]() -> Result<Computed> {
+    Computed out;
+    ALLIES_TRY(out.params, internal::LoadParams(store_));
+    ALLIES_TRY(out.as_of_change, store_.NetworkChangeCount());
+    ALLIES_TRY(out.report, internal::ComputeInfluence(store_, now_, out.params));
+    return out;
+  }();
+  store_.Rollback();  // ends the read; nothing was written
+  if (!computed) return tl::unexpected<core::Error>(std::move(computed).error());
+  // Stored with the parameters it was computed with: should they have changed since, its basis
+  // differs from theirs and the snapshot is recomputed when next needed.
+  ALLIES_TRY_VOID(InTransaction([&]() -> Result<void> {
+    return internal::SaveInfluence(store_, now_, computed->params, computed->report,
+                                   computed->as_of_change);
+  }));
+  return std::move(computed->report);
+}
+
 Result<InfluenceRefresh> App::RefreshInfluence(bool only_if_due, bool wait) {
   InfluenceRefresh refresh;
   ALLIES_TRY(auto lock, store_.LockInfluenceWork(wait));
@@ -68,34 +96,21 @@ Result<InfluenceRefresh> App::RefreshInfluence(bool only_if_due, bool wait) {
     return refresh;
   }
   const auto started = std::chrono::steady_clock::now();
-  // The network is read as one consistent state without holding writers up for the seconds the
-  // computation takes on a large network.
-  ALLIES_TRY_VOID(store_.BeginRead());
-  auto computed = [&]() -> Result<std::optional<InfluenceReport>> {
-    ALLIES_TRY(auto params, internal::LoadParams(store_));
-    ALLIES_TRY(auto info, store_.LoadInfluenceSnapshotInfo());
-    auto staleness = internal::WhyRecompute(info, now_, params);
-    if (only_if_due && !staleness) {
-      refresh.because = "current";
-      return std::optional<InfluenceReport>();
-    }
-    refresh.because = staleness ? staleness->why : "asked for";
-    ALLIES_TRY(std::int64_t as_of_change, store_.NetworkChangeCount());
-    ALLIES_TRY(auto report, internal::ComputeInfluence(store_, now_, params));
-    store_.Rollback();  // ends the read; nothing was written
-    // Stored with the parameters it was computed with: should they change meanwhile, the
-    // snapshot's basis differs from them and it is recomputed when next needed.
-    ALLIES_TRY_VOID(InTransaction([&]() -> Result<void> {
-      return internal::SaveInfluence(store_, now_, params, report, as_of_change);
-    }));
-    return std::optional<InfluenceReport>(std::move(report));
-  }();
-  store_.Rollback();  // a no-op unless the read failed half-way
-  if (!computed) return tl::unexpected<core::Error>(std::move(computed).error());
-  if (!*computed) return refresh;
+  ALLIES_TRY(auto staleness,
+             InReadTransaction(store_, [&]() -> Result<std::optional<internal::Staleness>> {
+               ALLIES_TRY(auto params, internal::LoadParams(store_));
+               ALLIES_TRY(auto info, store_.LoadInfluenceSnapshotInfo());
+               return internal::WhyRecompute(info, now_, params);
+             }));
+  if (only_if_due && !staleness) {
+    refresh.because = "current";
+    return refresh;
+  }
+  refresh.because = staleness ? staleness->why : "asked for";
+  ALLIES_TRY(auto report, ComputeAndStoreInfluence());
   refresh.computed = true;
-  refresh.people = (*computed)->network_people;
-  refresh.ties = (*computed)->network_ties;
+  refresh.people = report.network_people;
+  refresh.ties = report.network_ties;
   refresh.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return refresh;
