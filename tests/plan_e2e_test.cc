@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -431,6 +432,28 @@ TEST(PlanInfluenceTest, ALargeNetworkRefreshesTheSnapshotInTheBackground) {
   EXPECT_EQ(fresh["influence"]["snapshot"], "reused");
   EXPECT_EQ(fresh["influence"]["as_of"], "2026-12-04T09:00:00Z");
   EXPECT_EQ(fresh["influence"]["stale_because"], nullptr);
+}
+
+// Starts background processes: its own sandbox.
+TEST(PlanInfluenceTest, WithoutAUsableSnapshotThePlanWaitsForTheRecomputationInProgress) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  json waited;
+  {
+    // "Another process" (this test) is recomputing influence; the refresh `config set` starts
+    // leaves the work to it.
+    auto held = std::make_unique<HeldLock>(box);
+    ASSERT_EQ(box.Run({"config", "set", "influence.background_people", "100"}).exit_code, 0);
+    std::thread plan([&] { waited = box.Json(kWeek); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    held.reset();  // done (without storing anything): the plan computes influence itself
+    plan.join();
+  }
+  EXPECT_EQ(waited["influence"]["snapshot"], "computed");
+  EXPECT_EQ(waited["influence"]["recomputed_because"], "no snapshot yet");
+  EXPECT_GE(waited["influence"]["waited_seconds"].get<double>(), 0.4);
+  // Not waiting when nobody is computing.
+  EXPECT_EQ(box.Json(kWeek)["influence"]["waited_seconds"], 0);
 }
 
 TEST(PlanInfluenceTest, TheRefreshCommandComputesWaitsOrLeavesItToTheProcessAtWork) {

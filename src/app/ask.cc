@@ -158,7 +158,7 @@ Result<std::vector<core::Ask>> OpenOrRecentAsks(store::Store& store, core::Perso
 }  // namespace internal
 
 Result<AskForReport> App::AskFor(const AskForInput& input) {
-  ALLIES_TRY_VOID(internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
+  ALLIES_TRY(double waited, internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
   return InTransaction([&]() -> Result<AskForReport> {
     const int top = input.top.value_or(kDefaultTop);
     if (top < 1 || top > kMaxTop) {
@@ -219,6 +219,7 @@ Result<AskForReport> App::AskFor(const AskForInput& input) {
     }
     std::sort(influence.source.estimated.begin(), influence.source.estimated.end());
     report.influence = influence.source;
+    report.influence.waited_seconds = waited;
     ALLIES_TRY(auto paths, internal::BestWarmPaths(store_, directory, now_, params, targets));
     ALLIES_TRY(auto balances, internal::ComputeBalances(store_, me, now_, params));
 

@@ -105,19 +105,20 @@ Result<InfluenceDecision> DecideInfluence(store::Store& store, core::TimePoint n
   return decision;
 }
 
-Result<void> AwaitInfluenceRefresh(store::Store& store, core::TimePoint now, bool fresh) {
-  if (fresh) return {};
+Result<double> AwaitInfluenceRefresh(store::Store& store, core::TimePoint now, bool fresh) {
+  if (fresh) return 0.0;
   ALLIES_TRY(auto params, LoadParams(store));
   ALLIES_TRY(auto decision, DecideInfluence(store, now, params, false));
-  if (decision.use != InfluenceUse::kCompute) return {};
+  if (decision.use != InfluenceUse::kCompute) return 0.0;
   // The lock only saves work: when it cannot be taken at all (a lock file that cannot be
   // created), the command goes on and computes influence itself.
   auto lock = store.LockInfluenceWork(false);
-  if (!lock || *lock) return {};  // nobody is computing it: the command will
+  if (!lock || *lock) return 0.0;  // nobody is computing it: the command will
   // Another process is: wait until it lets go (its snapshot is then stored, or it failed and
   // the command computes influence itself).
+  const auto started = std::chrono::steady_clock::now();
   lock = store.LockInfluenceWork(true);
-  return {};
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 Result<void> SaveInfluence(store::Store& store, core::TimePoint now, const scoring::Params& params,

@@ -72,9 +72,9 @@ struct InfluenceDecision {
 // influence themselves while another process is already recomputing it (the background refresh
 // started after an import), waits for that process and lets them use its result instead of
 // doing the same work twice. Waiting inside the transaction could not work: the refresh needs a
-// moment of write access at its end to store the snapshot.
-[[nodiscard]] Result<void> AwaitInfluenceRefresh(store::Store& store, core::TimePoint now,
-                                                 bool fresh);
+// moment of write access at its end to store the snapshot. Returns the seconds it waited.
+[[nodiscard]] Result<double> AwaitInfluenceRefresh(store::Store& store, core::TimePoint now,
+                                                   bool fresh);
 
 struct InfluenceTable {
   std::unordered_map<core::PersonId, store::InfluenceRow> rows;  // of those asked for it holds

@@ -158,7 +158,7 @@ std::string Summary(const advice::PlanItem& item, const std::string& my_name) {
 }  // namespace
 
 Result<PlanView> App::Plan(const PlanInput& input) {
-  ALLIES_TRY_VOID(internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
+  ALLIES_TRY(double waited, internal::AwaitInfluenceRefresh(store_, now_, input.fresh_influence));
   return InTransaction([&]() -> Result<PlanView> {
     ALLIES_TRY(auto me, internal::RequireMe(store_));
     ALLIES_TRY(auto params, internal::LoadParams(store_));
@@ -197,6 +197,7 @@ Result<PlanView> App::Plan(const PlanInput& input) {
     view.week_start = week.start;
     view.week_end = week.end;
     view.influence = network.source;
+    view.influence.waited_seconds = waited;
     view.neighbourhood = network.neighbourhood;
 
     advice::PlanRequest request;

@@ -30,6 +30,9 @@ struct InfluenceSource {
   // serves while a process in the background recomputes it (a large network; README.md, "The
   // influence snapshot"). Empty when current.
   std::string stale_because;
+  // Seconds the command waited for another process's recomputation (there was no usable
+  // snapshot, and one was being computed: after an import, say); 0 when it did not wait.
+  double waited_seconds = 0;
   // People the snapshot does not hold (added since it was computed) among those the command
   // weighed: their influence is estimated from their offers alone, centrality taken as 0.
   std::vector<core::PersonId> estimated;  // ascending

@@ -658,6 +658,7 @@ json InfluenceSourceJson(const app::InfluenceSource& source) {
       {"snapshot", source.reused ? "reused" : "computed"},
       {"recomputed_because", source.reused ? json(nullptr) : json(source.recomputed_because)},
       {"stale_because", source.stale_because.empty() ? json(nullptr) : json(source.stale_because)},
+      {"waited_seconds", source.waited_seconds},
       {"estimated", estimated}};
 }
 

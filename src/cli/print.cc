@@ -489,6 +489,10 @@ std::string InfluenceText(const app::InfluenceSource& source) {
   } else {
     text += fmt::format(" computed now ({})", source.recomputed_because);
   }
+  if (source.waited_seconds > 0) {
+    text +=
+        fmt::format("; waited {:.1f} s for the recomputation in progress", source.waited_seconds);
+  }
   if (!source.estimated.empty()) {
     text += fmt::format("; {} added since estimated from their offers", source.estimated.size());
   }
