@@ -184,9 +184,11 @@ Result<ImportReport> App::Import(const ImportInput& input) {
 
   ImportReport report;
   report.dry_run = input.dry_run;
-  // Once the last file is in, what the import no longer needs (the files read, the importer's
-  // maps: a million meetings take seconds to free) is freed on another thread while the
-  // transaction commits; it is joined before Import returns, whatever happens.
+  // Once the last file is in and the store has put its indexes back, what the import no longer
+  // needs (the files read, the importer's maps: a million meetings take seconds to free) is
+  // freed on another thread while the transaction commits; it is joined before Import returns,
+  // whatever happens. Not earlier: freeing millions of blocks beside SQLite's index builds slows
+  // both (they share the allocator), by more than it saves.
   struct Release {
     std::thread thread;
     Release() = default;
@@ -214,6 +216,8 @@ Result<ImportReport> App::Import(const ImportInput& input) {
     for (const auto& file : files) {
       if (file.calendar) ALLIES_TRY_VOID(importer->AddCalendar(file.path, *file.calendar));
     }
+    if (input.dry_run) return report;  // rolled back: no indexes to put back
+    ALLIES_TRY_VOID(store_.EndBulkLoad());
     release.thread =
         std::thread([importer = std::move(importer), loaded = std::move(files)]() mutable noexcept {
           importer.reset();

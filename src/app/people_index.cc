@@ -176,7 +176,7 @@ const KeyMap::Entry* KeyMap::Find(std::string_view key) const {
 }
 
 void PeopleIndex::Reserve(std::size_t people) {
-  by_email_.Reserve(by_email_.size() + people);
+  by_email_.Reserve(by_email_.Size() + people);
   by_phone_.reserve(by_phone_.size() + people);
   by_name_org_.reserve(by_name_org_.size() + people);
   by_name_.reserve(by_name_.size() + people);

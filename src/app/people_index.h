@@ -55,7 +55,7 @@ class KeyMap {
     return std::string_view(bytes_).substr(entry.offset, entry.size);
   }
   void Reserve(std::size_t keys);
-  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  [[nodiscard]] std::size_t Size() const { return entries_.size(); }
 
  private:
   struct Slot {

@@ -74,7 +74,7 @@ TEST(KeyMapTest, TheFirstKeyWinsAndEveryKeyIsFoundAfterTheTableGrows) {
   for (int i = 0; i < kKeys; ++i) {
     EXPECT_TRUE(map.TryEmplace("person" + std::to_string(i) + "@example.com", core::PersonId{i}));
   }
-  EXPECT_EQ(map.size(), static_cast<std::size_t>(kKeys));
+  EXPECT_EQ(map.Size(), static_cast<std::size_t>(kKeys));
   EXPECT_FALSE(map.TryEmplace("person7@example.com", core::PersonId{99999}));  // first wins
   EXPECT_TRUE(map.TryEmplace("", core::PersonId{-1}));                         // a key too
   for (int i = 0; i < kKeys; ++i) {
@@ -94,7 +94,7 @@ TEST(KeyMapTest, TheFirstKeyWinsAndEveryKeyIsFoundAfterTheTableGrows) {
   EXPECT_TRUE(reserved.TryEmplace("a", core::PersonId{1}));
   EXPECT_TRUE(reserved.TryEmplace("b", core::PersonId{2}));
   EXPECT_EQ(reserved.Find("b")->id.value, 2);
-  EXPECT_EQ(reserved.size(), 2U);
+  EXPECT_EQ(reserved.Size(), 2U);
 }
 
 }  // namespace

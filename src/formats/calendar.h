@@ -44,6 +44,8 @@ class AttendeeList {
   AttendeeList(std::initializer_list<CalendarPerson> people)
       : AttendeeList(std::vector<CalendarPerson>(people)) {}
 
+  // The names of std::vector, so that range-for, algorithms and code written for a vector work.
+  // NOLINTBEGIN(readability-identifier-naming)
   [[nodiscard]] std::size_t size() const { return people_ ? people_->size() : 0; }
   [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] const_iterator begin() const {
@@ -54,6 +56,7 @@ class AttendeeList {
   [[nodiscard]] const CalendarPerson& at(std::size_t i) const {
     return people_ ? people_->at(i) : Empty().at(i);
   }
+  // NOLINTEND(readability-identifier-naming)
   // The same people in the same order (whether shared or not).
   bool operator==(const AttendeeList& other) const {
     return people_ == other.people_ || std::equal(begin(), end(), other.begin(), other.end());

@@ -2662,6 +2662,32 @@ TEST_F(SqliteStoreTest, BulkLoadEndsWithTheSameSchemaAndCompleteIndexes) {
             299);
 }
 
+TEST_F(SqliteStoreTest, EndBulkLoadPutsTheIndexesBackBeforeTheCommit) {
+  CreateDatabase();
+  const std::vector<std::string> before = SchemaOf(DbPath());
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ((*store)->EndBulkLoad().error().code, ErrorCode::kInternal);  // no transaction
+    BulkLoad(**store, 300);
+    Must((*store)->EndBulkLoad());
+    Must((*store)->EndBulkLoad());  // nothing left to end
+    // Written through the indexes now: a second source "ics:1" is refused at once.
+    Interaction again;
+    again.at = kNow;
+    again.owner = PersonId{2};
+    again.attendees = {PersonId{2}};
+    again.source = "ics:1";
+    EXPECT_EQ((*store)->InsertInteraction(again).error().code, ErrorCode::kAlreadyExists);
+    again.source = "ics:after";
+    Must((*store)->InsertInteraction(again));
+    Must((*store)->Commit());
+    EXPECT_EQ(Must((*store)->ListInteractions({})).size(), 300u);
+  }
+  EXPECT_EQ(SchemaOf(DbPath()), before);
+  EXPECT_EQ(IntegrityOf(DbPath()), "ok");
+}
+
 TEST_F(SqliteStoreTest, RolledBackBulkLoadLeavesTheSchemaAndDataAsTheyWere) {
   CreateDatabase();
   const std::vector<std::string> before = SchemaOf(DbPath());

@@ -216,6 +216,20 @@ Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interact
   }
 }
 
+Result<void> SqliteStore::EndBulkLoad() {
+  if (!in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot end a bulk load outside a transaction");
+  }
+  if (!bulk_) return {};
+  try {
+    FinishBulkLoad();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo,
+                fmt::format("cannot end a bulk load in \"{}\": {}", path_, e.what()));
+  }
+  return {};
+}
+
 void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer) {
   if (!defer) {
     auto statement = Prepare(sql);

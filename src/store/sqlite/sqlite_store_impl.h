@@ -267,6 +267,7 @@ class SqliteStore final : public Store {
       const std::vector<core::PersonId>& people) override;
   Result<void> SaveInfluenceSnapshot(const InfluenceSnapshot& snapshot) override;
   Result<bool> BeginBulkLoad(std::size_t people, std::size_t interactions) override;
+  Result<void> EndBulkLoad() override;
 
  private:
   // Returns the cached statement for `sql`, preparing it on first use. Writes the rows a bulk
