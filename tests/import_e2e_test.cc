@@ -211,6 +211,65 @@ TEST_F(ImportTest, AMovedMeetingIsUpdatedInPlace) {
   EXPECT_EQ(lunch["minutes"], 30);
 }
 
+// A weekly series of four whose second instance another organizer moved and turned into a
+// coffee with one more person, and whose third I declined. The occurrences of a series share
+// their attendee list, and the importer works its people out once per list: the overrides,
+// which have lists of their own, must still come out as they are written.
+constexpr const char* kSeriesCalendar =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:sync-1\r\nDTSTART:20261102T090000Z\r\nDURATION:PT30M\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Project sync\r\n"
+    "ORGANIZER;CN=Cara Diaz:mailto:cara@example.com\r\n"
+    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:dana@example.com\r\n"
+    "ATTENDEE;CN=Eve Moss:mailto:eve@example.com\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:sync-1\r\nRECURRENCE-ID:20261109T090000Z\r\n"
+    "DTSTART:20261109T100000Z\r\nDURATION:PT45M\r\nSUMMARY:Coffee with Finn\r\n"
+    "ORGANIZER;CN=Finn Berg:mailto:finn@example.com\r\n"
+    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:dana@example.com\r\n"
+    "ATTENDEE;CN=Eve Moss:mailto:eve@example.com\r\n"
+    "ATTENDEE;CN=Finn Berg:mailto:finn@example.com\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:sync-1\r\nRECURRENCE-ID:20261116T090000Z\r\n"
+    "DTSTART:20261116T090000Z\r\nDURATION:PT30M\r\nSUMMARY:Project sync\r\n"
+    "ORGANIZER;CN=Cara Diaz:mailto:cara@example.com\r\n"
+    "ATTENDEE;PARTSTAT=DECLINED:mailto:dana@example.com\r\n"
+    "ATTENDEE;CN=Eve Moss:mailto:eve@example.com\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+TEST_F(ImportTest, ASeriesSharesItsPeopleAndItsOverridesKeepTheirOwn) {
+  Write(box_.dir() / "series.ics", kSeriesCalendar);
+  auto report = Import(
+      {(box_.dir() / "series.ics").string(), "--since", "2026-11-01", "--until", "2026-12-01"});
+  EXPECT_EQ(report["interactions"], 3);  // 2, 9 (the coffee) and 23 November
+  EXPECT_EQ(report["skipped_meetings"]["declined"], 1);
+  EXPECT_EQ(report["created"], 3);  // Cara, Eve and Finn
+  auto person = [&](const std::string& email) {
+    return "(SELECT person_id FROM person_email WHERE address = '" + email + "')";
+  };
+  auto meetings_of = [&](const std::string& email) {
+    return Query(box_,
+                 "SELECT count(*) FROM interaction_attendee WHERE person_id = " + person(email));
+  };
+  EXPECT_EQ(meetings_of("eve@example.com"), 3);
+  EXPECT_EQ(meetings_of("cara@example.com"), 2);  // not at the coffee
+  EXPECT_EQ(meetings_of("finn@example.com"), 1);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM interaction WHERE initiator_id = " +
+                            person("cara@example.com")),
+            2);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM interaction WHERE kind = 'meeting' AND "
+                  "duration_min = 30 AND note = 'Project sync'"),
+            2);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM interaction WHERE kind = 'coffee' AND "
+                  "duration_min = 45 AND initiator_id = " +
+                      person("finn@example.com")),
+            1);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM interaction_attendee WHERE interaction_id = "
+                  "(SELECT id FROM interaction WHERE kind = 'coffee')"),
+            3);  // me, Finn (organizer and attendee, once) and Eve
+}
+
 TEST_F(ImportTest, KnownOnlyLeavesStrangersOut) {
   Write(box_.dir() / "mine.ics", kMyCalendar);
   auto report = Import({(box_.dir() / "mine.ics").string(), "--known-only"});

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -182,9 +184,23 @@ Result<ImportReport> App::Import(const ImportInput& input) {
 
   ImportReport report;
   report.dry_run = input.dry_run;
+  // Once the last file is in and the store has put its indexes back, what the import no longer
+  // needs (the files read, the importer's maps: a million meetings take seconds to free) is
+  // freed on another thread while the transaction commits; it is joined before Import returns,
+  // whatever happens. Not earlier: freeing millions of blocks beside SQLite's index builds slows
+  // both (they share the allocator), by more than it saves.
+  struct Release {
+    std::thread thread;
+    Release() = default;
+    Release(const Release&) = delete;
+    Release& operator=(const Release&) = delete;
+    ~Release() {
+      if (thread.joinable()) thread.join();
+    }
+  } release;
   auto body = [&]() -> Result<ImportReport> {
-    internal::Importer importer(store_, now_, input, report);
-    ALLIES_TRY_VOID(importer.Prepare());
+    auto importer = std::make_unique<internal::Importer>(store_, now_, input, report);
+    ALLIES_TRY_VOID(importer->Prepare());
     // Many contacts are written in bulk (the store sets indexes aside until the commit; the
     // calendar decides for itself once it knows which meetings are new); any error below rolls
     // the whole transaction back, as bulk loading requires.
@@ -194,12 +210,19 @@ Result<ImportReport> App::Import(const ImportInput& input) {
     }
     ALLIES_TRY_VOID(store_.BeginBulkLoad(people, 0));
     for (const auto& file : files) {
-      if (file.contacts) ALLIES_TRY_VOID(importer.AddContacts(file.path, *file.contacts));
+      if (file.contacts) ALLIES_TRY_VOID(importer->AddContacts(file.path, *file.contacts));
     }
-    ALLIES_TRY_VOID(importer.ResolveManagers());
+    ALLIES_TRY_VOID(importer->ResolveManagers());
     for (const auto& file : files) {
-      if (file.calendar) ALLIES_TRY_VOID(importer.AddCalendar(file.path, *file.calendar));
+      if (file.calendar) ALLIES_TRY_VOID(importer->AddCalendar(file.path, *file.calendar));
     }
+    if (input.dry_run) return report;  // rolled back: no indexes to put back
+    ALLIES_TRY_VOID(store_.EndBulkLoad());
+    release.thread =
+        std::thread([importer = std::move(importer), loaded = std::move(files)]() mutable noexcept {
+          importer.reset();
+          loaded.clear();
+        });
     return report;
   };
   if (!input.dry_run) return InTransaction(body);

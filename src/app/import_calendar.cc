@@ -145,6 +145,16 @@ bool IsSomeone(const formats::CalendarPerson& who) {
   return domain.find('.') != std::string_view::npos && !domain.ends_with("calendar.google.com");
 }
 
+// What the occurrences of one series (one shared attendee list) have in common, worked out at
+// the first of them.
+struct Series {
+  Importer::MeetingPeople people;
+  std::optional<core::PersonId> initiator;  // once found
+  std::optional<Inferred> inferred;         // for `summary` and `location`
+  std::string summary;
+  std::string location;
+};
+
 }  // namespace
 
 core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::CalendarPerson& who,
@@ -160,6 +170,46 @@ core::Result<std::optional<core::PersonId>> Importer::Attendee(const formats::Ca
   person.tags.emplace_back("from-calendar");
   ALLIES_TRY(auto id, Create(std::move(person)));
   return std::optional<core::PersonId>(id);
+}
+
+core::Result<void> Importer::ResolvePeople(const formats::CalendarEvent& event,
+                                           MeetingPeople& out) {
+  out.declined = false;
+  out.no_one_else = false;
+  out.attendees.clear();
+  // Everyone in it, the organizer first; the others than the owner, each address once, with
+  // their EmailKey (a meeting lists a handful, so a scan finds repeats).
+  listed_.clear();
+  if (event.organizer) listed_.push_back(&*event.organizer);
+  for (const auto& attendee : event.attendees) listed_.push_back(&attendee);
+  others_.clear();
+  for (const auto* who : listed_) {
+    if (!IsSomeone(*who)) continue;
+    EmailKeyInto(who->email, key_);
+    if (owner_emails_.contains(key_)) {
+      if (who->partstat == "DECLINED") out.declined = true;
+      continue;
+    }
+    const auto mine = keys_.begin() + static_cast<std::ptrdiff_t>(others_.size());
+    if (std::find(keys_.begin(), mine, key_) == mine) {
+      if (keys_.size() == others_.size()) keys_.emplace_back();
+      keys_[others_.size()].swap(key_);
+      others_.push_back(who);
+    }
+  }
+  if (out.declined) return {};
+  if (others_.empty()) {
+    out.no_one_else = true;
+    return {};
+  }
+  out.attendees.push_back(owner_);
+  for (std::size_t i = 0; i < others_.size(); ++i) {
+    ALLIES_TRY(auto id, Attendee(*others_[i], keys_[i]));
+    if (id && std::find(out.attendees.begin(), out.attendees.end(), *id) == out.attendees.end()) {
+      out.attendees.push_back(*id);
+    }
+  }
+  return {};
 }
 
 core::Result<void> Importer::AddCalendar(const std::string& file,
@@ -193,65 +243,114 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
   }
   ALLIES_TRY_VOID(store_.BeginBulkLoad(0, fresh));
   sourced_.reserve(sourced_.size() + calendar.events.size());
-  std::size_t done = 0;
-  // Per meeting, reused: everyone in it, the organizer first; the others than the owner, each
-  // address once, with their EmailKey (a meeting lists a handful, so a scan finds repeats).
-  std::vector<const formats::CalendarPerson*> listed;
-  std::vector<const formats::CalendarPerson*> others;
-  std::vector<std::string> keys;  // keys[0, others.size()) are this meeting's; the rest spare
-  std::string key;
-  for (const auto& event : calendar.events) {
-    if (input_.progress && (++done % 4096 == 0)) input_.progress(done, calendar.events.size());
-    listed.clear();
-    if (event.organizer) listed.push_back(&*event.organizer);
-    for (const auto& attendee : event.attendees) listed.push_back(&attendee);
+  // Pass 1: who is in each meeting, in file order, creating the people met for the first time
+  // (the same people with the same ids as when each meeting was written right after its people
+  // were worked out). Pass 2 then writes the meetings and uses the database for nothing else
+  // on a first import, so the store writes one buffer of them on another thread while this
+  // thread builds the next.
+  //
+  // What the people of a series come to (declined, alone, or who is there) is worked out once
+  // for its shared attendee list, not again for each of its occurrences: people are only added
+  // while a calendar is imported, so the answer cannot change between them.
+  const std::size_t count = calendar.events.size();
+  auto progress = [&](std::size_t done) {
+    if (input_.progress && done % 4096 == 0) input_.progress(done / 2, count);
+  };
+  std::unordered_map<const void*, Series> series;
+  struct Met {
+    Series* series = nullptr;  // the shared answer, or null and the attendees in `single_ids`
+    std::size_t first = 0;
+    std::size_t size = 0;
+    std::optional<core::PersonId> initiator;
     bool declined = false;
-    others.clear();
-    for (const auto* who : listed) {
-      if (!IsSomeone(*who)) continue;
-      EmailKeyInto(who->email, key);
-      if (owner_emails_.contains(key)) {
-        if (who->partstat == "DECLINED") declined = true;
-        continue;
+    bool no_one_else = false;
+  };
+  std::vector<Met> met(count);
+  std::vector<core::PersonId> single_ids;
+  MeetingPeople single;
+  auto initiator_of = [&](const formats::CalendarEvent& event) -> std::optional<core::PersonId> {
+    if (!event.organizer || event.organizer->email.empty()) return std::nullopt;
+    EmailKeyInto(event.organizer->email, key_);
+    if (owner_emails_.contains(key_)) return owner_;
+    return index_.FindEmailKey(key_);
+  };
+  const std::size_t sample_base = report_.sample.size();
+  std::vector<std::size_t> person_sample_at;  // the meeting of each sample line pass 1 adds
+  for (std::size_t i = 0; i < count; ++i) {
+    progress(i + 1);
+    const auto& event = calendar.events[i];
+    Met& m = met[i];
+    if (event.attendees.Holders() > 1) {
+      auto [it, inserted] = series.try_emplace(event.attendees.Identity());
+      Series& known = it->second;
+      if (inserted || !(known.people.organizer == event.organizer)) {
+        known = Series();
+        known.people.organizer = event.organizer;
+        ALLIES_TRY_VOID(ResolvePeople(event, known.people));
       }
-      const auto mine = keys.begin() + static_cast<std::ptrdiff_t>(others.size());
-      if (std::find(keys.begin(), mine, key) == mine) {
-        if (keys.size() == others.size()) keys.emplace_back();
-        keys[others.size()].swap(key);
-        others.push_back(who);
-      }
+      // The organizer's person, once found, stays found; until then it is looked for again.
+      if (!known.initiator) known.initiator = initiator_of(event);
+      m.series = &known;
+      m.initiator = known.initiator;
+      m.declined = known.people.declined;
+      m.no_one_else = known.people.no_one_else;
+    } else {
+      ALLIES_TRY_VOID(ResolvePeople(event, single));
+      m.first = single_ids.size();
+      m.size = single.attendees.size();
+      single_ids.insert(single_ids.end(), single.attendees.begin(), single.attendees.end());
+      m.initiator = initiator_of(event);
+      m.declined = single.declined;
+      m.no_one_else = single.no_one_else;
     }
-    if (declined) {
+    while (sample_base + person_sample_at.size() < report_.sample.size()) {
+      person_sample_at.push_back(i);
+    }
+  }
+
+  // Pass 2.
+  std::vector<std::pair<std::size_t, std::string>> meeting_samples;  // (meeting, line)
+  for (std::size_t i = 0; i < count; ++i) {
+    progress(count + i + 1);
+    const auto& event = calendar.events[i];
+    const Met& m = met[i];
+    if (m.declined) {
       CountSkip(report_, "declined");
       continue;
     }
-    if (others.empty()) {
+    if (m.no_one_else) {
       CountSkip(report_, "no one else");
+      continue;
+    }
+    const std::vector<core::PersonId>* shared = m.series ? &m.series->people.attendees : nullptr;
+    const std::size_t people = shared ? shared->size() : m.size;
+    if (people < 2) {
+      CountSkip(report_, "unknown attendees");
       continue;
     }
     core::Interaction interaction;
     interaction.owner = owner_;
-    interaction.attendees.push_back(owner_);
-    for (std::size_t i = 0; i < others.size(); ++i) {
-      ALLIES_TRY(auto id, Attendee(*others[i], keys[i]));
-      if (id && std::find(interaction.attendees.begin(), interaction.attendees.end(), *id) ==
-                    interaction.attendees.end()) {
-        interaction.attendees.push_back(*id);
+    if (shared) {
+      interaction.attendees = *shared;
+    } else {
+      const auto first = single_ids.begin() + static_cast<std::ptrdiff_t>(m.first);
+      interaction.attendees.assign(first, first + static_cast<std::ptrdiff_t>(m.size));
+    }
+    interaction.initiator = m.initiator;
+    // Kind and setting depend on the summary, the location and the attendee count: the same for
+    // the occurrences of a series unless an override changed the words.
+    Inferred inferred;
+    if (m.series == nullptr) {
+      inferred = Infer(event, people);
+    } else {
+      Series& known = *m.series;
+      if (!known.inferred || known.summary != event.summary || known.location != event.location) {
+        known.inferred = Infer(event, people);
+        known.summary = event.summary;
+        known.location = event.location;
       }
+      inferred = *known.inferred;
     }
-    if (interaction.attendees.size() < 2) {
-      CountSkip(report_, "unknown attendees");
-      continue;
-    }
-    if (event.organizer && !event.organizer->email.empty()) {
-      EmailKeyInto(event.organizer->email, key);
-      if (owner_emails_.contains(key)) {
-        interaction.initiator = owner_;
-      } else if (auto organizer = index_.FindEmailKey(key)) {
-        interaction.initiator = *organizer;
-      }
-    }
-    const Inferred inferred = Infer(event, interaction.attendees.size());
     interaction.kind = inferred.kind;
     interaction.setting = inferred.setting;
     interaction.purpose =
@@ -277,7 +376,8 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
       ALLIES_TRY(interaction.id, store_.InsertInteraction(interaction));
       ++report_.interactions;
       if (report_.interactions <= 3) {
-        Sample(fmt::format("+ meeting {} \"{}\" with {} people", core::FormatUtc(interaction.at),
+        meeting_samples.emplace_back(
+            i, fmt::format("+ meeting {} \"{}\" with {} people", core::FormatUtc(interaction.at),
                            interaction.note, interaction.attendees.size()));
       }
       // The key is copied before the record is moved (pair members are built in order).
@@ -294,6 +394,20 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
     ALLIES_TRY_VOID(store_.UpdateInteraction(interaction));
     existing->second = interaction;
     ++report_.interactions_updated;
+  }
+  // The sample lists people and meetings in the order a single pass would have met them.
+  std::vector<std::string> lines(report_.sample.begin() + static_cast<std::ptrdiff_t>(sample_base),
+                                 report_.sample.end());
+  report_.sample.resize(sample_base);
+  std::size_t p = 0;
+  std::size_t q = 0;
+  while (p < lines.size() || q < meeting_samples.size()) {
+    if (q == meeting_samples.size() ||
+        (p < lines.size() && person_sample_at[p] <= meeting_samples[q].first)) {
+      Sample(std::move(lines[p++]));
+    } else {
+      Sample(std::move(meeting_samples[q++].second));
+    }
   }
   return {};
 }

@@ -33,6 +33,15 @@ class Importer {
   [[nodiscard]] core::Result<void> AddCalendar(const std::string& file,
                                                const formats::CalendarFile& calendar);
 
+  // What the people of a meeting come to; shared by the occurrences of a series.
+  struct MeetingPeople {
+    // The organizer it was worked out with (kept for the occurrences of a series only).
+    std::optional<formats::CalendarPerson> organizer;
+    bool declined = false;                  // the owner declined
+    bool no_one_else = false;               // nobody but the owner (or no one with an address)
+    std::vector<core::PersonId> attendees;  // the owner first, then each person once
+  };
+
  private:
   struct PendingManager {
     core::PersonId person;
@@ -50,6 +59,9 @@ class Importer {
   // `key`: EmailKey(who.email).
   [[nodiscard]] core::Result<std::optional<core::PersonId>> Attendee(
       const formats::CalendarPerson& who, std::string_view key);
+  // Works out `out` for the people of `event` (creating unknown attendees unless known_only).
+  [[nodiscard]] core::Result<void> ResolvePeople(const formats::CalendarEvent& event,
+                                                 MeetingPeople& out);
   void Sample(std::string line);
 
   store::Store& store_;
@@ -67,7 +79,12 @@ class Importer {
   std::vector<PendingManager> managers_;
   std::unordered_map<std::string, core::Interaction> sourced_;  // earlier imported meetings
   bool sourced_loaded_ = false;
-  int notes_withheld_ = 0;  // contact notes not kept because the owner is a team member
+  int notes_withheld_ = 0;
+  // Scratch space of ResolvePeople, reused from meeting to meeting.
+  std::vector<const formats::CalendarPerson*> listed_;
+  std::vector<const formats::CalendarPerson*> others_;
+  std::vector<std::string> keys_;  // keys_[0, others_.size()) are the meeting's; the rest spare
+  std::string key_;                // contact notes not kept because the owner is a team member
 };
 
 }  // namespace allies::app::internal

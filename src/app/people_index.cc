@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "core/text.h"
 
@@ -123,8 +124,59 @@ bool MergePersonFields(core::Person& into, const core::Person& from) {
   return changed;
 }
 
+std::size_t KeyMap::SlotOf(std::uint64_t hash, std::string_view key) const {
+  const std::size_t mask = slots_.size() - 1;
+  const auto tag = static_cast<std::uint32_t>(hash >> 32U);
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.entry == 0) return at;
+    if (slot.tag == tag) {
+      const Entry& entry = entries_[slot.entry - 1];
+      if (entry.hash == hash && KeyOf(entry) == key) return at;
+    }
+  }
+}
+
+void KeyMap::Grow(std::size_t slots) {
+  std::size_t size = 16;
+  while (size < slots) size *= 2;
+  if (size <= slots_.size()) return;
+  slots_.assign(size, Slot{});
+  const std::size_t mask = size - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t at = entries_[i].hash & mask;
+    while (slots_[at].entry != 0) at = (at + 1) & mask;
+    slots_[at] = {static_cast<std::uint32_t>(entries_[i].hash >> 32U),
+                  static_cast<std::uint32_t>(i + 1)};
+  }
+}
+
+void KeyMap::Reserve(std::size_t keys) {
+  entries_.reserve(keys);
+  Grow(2 * keys);
+}
+
+bool KeyMap::TryEmplace(std::string_view key, core::PersonId id) {
+  if (2 * (entries_.size() + 1) > slots_.size()) Grow(2 * (entries_.size() + 1));
+  const std::uint64_t hash = std::hash<std::string_view>{}(key);
+  const std::size_t at = SlotOf(hash, key);
+  if (slots_[at].entry != 0) return false;
+  entries_.push_back({hash, bytes_.size(), key.size(), id});
+  bytes_.append(key);
+  slots_[at] = {static_cast<std::uint32_t>(hash >> 32U),
+                static_cast<std::uint32_t>(entries_.size())};
+  return true;
+}
+
+const KeyMap::Entry* KeyMap::Find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const std::uint64_t hash = std::hash<std::string_view>{}(key);
+  const Slot& slot = slots_[SlotOf(hash, key)];
+  return slot.entry == 0 ? nullptr : &entries_[slot.entry - 1];
+}
+
 void PeopleIndex::Reserve(std::size_t people) {
-  by_email_.reserve(by_email_.size() + people);
+  by_email_.Reserve(by_email_.Size() + people);
   by_phone_.reserve(by_phone_.size() + people);
   by_name_org_.reserve(by_name_org_.size() + people);
   by_name_.reserve(by_name_.size() + people);
@@ -146,7 +198,7 @@ void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
 }
 
 void PeopleIndex::Add(core::PersonId id, Keys&& keys) {
-  for (auto& key : keys.emails) by_email_.try_emplace(std::move(key), id);
+  for (const auto& key : keys.emails) by_email_.TryEmplace(key, id);
   for (auto& key : keys.phones) {
     if (!key.empty()) by_phone_.try_emplace(std::move(key), id);
   }
@@ -173,8 +225,9 @@ std::optional<PeopleIndex::Match> PeopleIndex::Find(const Keys& keys,
                                                     const std::vector<core::Phone>& phones,
                                                     std::string_view name) const {
   for (const auto& key : keys.emails) {
-    auto found = by_email_.find(key);
-    if (found != by_email_.end()) return Match{found->second, "email " + found->first};
+    if (const auto* found = by_email_.Find(key)) {
+      return Match{found->id, "email " + std::string(by_email_.KeyOf(*found))};
+    }
   }
   for (std::size_t i = 0; i < keys.phones.size(); ++i) {
     if (keys.phones[i].empty()) continue;
@@ -193,9 +246,8 @@ std::optional<core::PersonId> PeopleIndex::FindEmail(std::string_view address) c
 }
 
 std::optional<core::PersonId> PeopleIndex::FindEmailKey(std::string_view key) const {
-  auto found = by_email_.find(key);
-  if (found == by_email_.end()) return std::nullopt;
-  return found->second;
+  if (const auto* found = by_email_.Find(key)) return found->id;
+  return std::nullopt;
 }
 
 std::vector<core::PersonId> PeopleIndex::FindName(std::string_view name) const {

@@ -6,6 +6,7 @@
 // 555-0100" and "415.555.0100" meet; fewer than 7 digits is an extension and never matches);
 // a name's NameKey together with its organization's (an empty organization is one of its own).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,43 @@ std::string SortedNameKey(std::string_view name);
 // phones, tags, offers, needs, notes and dates are added when not there yet (compared by key).
 // Returns whether `into` changed.
 bool MergePersonFields(core::Person& into, const core::Person& from);
+
+// Strings to person ids, for the email index that a calendar import looks up millions of times:
+// open addressing with linear probing over a power-of-two table of 8-byte slots (a 32-bit tag of
+// the hash and an entry number), the keys' bytes one after another in a single string. A lookup
+// touches a slot, an entry and the key's bytes, instead of std::unordered_map's bucket, node
+// chain and rehashing of the neighbours' keys (its hash codes are not cached for a "fast" hash).
+// The first key added wins; nothing is removed.
+class KeyMap {
+ public:
+  // Adds `key` -> `id` unless `key` is there; returns whether it was added.
+  bool TryEmplace(std::string_view key, core::PersonId id);
+  // The id `key` maps to and the stored key; nullptr when absent.
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::size_t offset = 0;  // of the key in the key bytes
+    std::size_t size = 0;
+    core::PersonId id;
+  };
+  [[nodiscard]] const Entry* Find(std::string_view key) const;
+  [[nodiscard]] std::string_view KeyOf(const Entry& entry) const {
+    return std::string_view(bytes_).substr(entry.offset, entry.size);
+  }
+  void Reserve(std::size_t keys);
+  [[nodiscard]] std::size_t Size() const { return entries_.size(); }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;    // high half of the hash
+    std::uint32_t entry = 0;  // entry number + 1; 0: empty
+  };
+  [[nodiscard]] std::size_t SlotOf(std::uint64_t hash, std::string_view key) const;
+  void Grow(std::size_t slots);
+
+  std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
+  std::vector<Entry> entries_;
+  std::string bytes_;
+};
 
 // Live people by email, phone and name-within-organization. The first person to claim a key
 // keeps it.
@@ -76,7 +114,7 @@ class PeopleIndex {
       return std::hash<std::string_view>{}(key);
     }
   };
-  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_email_;
+  KeyMap by_email_;
   std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_phone_;
   std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_name_org_;
   std::unordered_map<std::string, std::vector<core::PersonId>, KeyHash, std::equal_to<>> by_name_;

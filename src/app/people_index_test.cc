@@ -67,5 +67,35 @@ TEST(PeopleIndexTest, KeysFoundAndAddedOnceMatchByEmailThenPhoneThenNameAndOrgan
   EXPECT_EQ(match->id.value, 1);
 }
 
+TEST(KeyMapTest, TheFirstKeyWinsAndEveryKeyIsFoundAfterTheTableGrows) {
+  KeyMap map;
+  EXPECT_EQ(map.Find("anyone@example.com"), nullptr);  // an empty table
+  constexpr int kKeys = 20000;                         // grows from 16 slots many times
+  for (int i = 0; i < kKeys; ++i) {
+    EXPECT_TRUE(map.TryEmplace("person" + std::to_string(i) + "@example.com", core::PersonId{i}));
+  }
+  EXPECT_EQ(map.Size(), static_cast<std::size_t>(kKeys));
+  EXPECT_FALSE(map.TryEmplace("person7@example.com", core::PersonId{99999}));  // first wins
+  EXPECT_TRUE(map.TryEmplace("", core::PersonId{-1}));                         // a key too
+  for (int i = 0; i < kKeys; ++i) {
+    const std::string key = "person" + std::to_string(i) + "@example.com";
+    const KeyMap::Entry* found = map.Find(key);
+    ASSERT_NE(found, nullptr) << key;
+    EXPECT_EQ(found->id.value, i);
+    EXPECT_EQ(map.KeyOf(*found), key);
+  }
+  EXPECT_EQ(map.Find("")->id.value, -1);
+  EXPECT_EQ(map.Find("person20000@example.com"), nullptr);
+  EXPECT_EQ(map.Find("person7@example.co"), nullptr);   // a prefix is not the key
+  EXPECT_EQ(map.Find("Person7@example.com"), nullptr);  // keys are compared as bytes
+
+  KeyMap reserved;
+  reserved.Reserve(1000);
+  EXPECT_TRUE(reserved.TryEmplace("a", core::PersonId{1}));
+  EXPECT_TRUE(reserved.TryEmplace("b", core::PersonId{2}));
+  EXPECT_EQ(reserved.Find("b")->id.value, 2);
+  EXPECT_EQ(reserved.Size(), 2U);
+}
+
 }  // namespace
 }  // namespace allies::app::internal

@@ -3,9 +3,13 @@
 // database. The iCalendar reader produces these; app/ matches attendees to people and turns each
 // occurrence into an interaction. Plain values, no behaviour.
 
+#include <algorithm>
 #include <cstddef>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/time.h"
@@ -22,6 +26,54 @@ struct CalendarPerson {
   std::string role;          // upper-case ROLE ("CHAIR", "REQ-PARTICIPANT", "OPT-PARTICIPANT", ...)
   bool is_resource = false;  // CUTYPE=RESOURCE or ROOM: a room or a projector, not a person
   bool operator==(const CalendarPerson&) const = default;
+};
+
+// The attendees of a meeting, read-only once built. The occurrences of one VEVENT (a recurring
+// series) share one list: copying an AttendeeList copies a pointer, not the people, so a series
+// of 50 meetings holds its attendees once (a calendar of a million occurrences and five million
+// attendee entries copies and frees far less). Reads like a const std::vector.
+class AttendeeList {
+ public:
+  using const_iterator = std::vector<CalendarPerson>::const_iterator;
+
+  AttendeeList() = default;
+  explicit AttendeeList(std::vector<CalendarPerson> people)
+      : people_(people.empty()
+                    ? nullptr
+                    : std::make_shared<const std::vector<CalendarPerson>>(std::move(people))) {}
+  AttendeeList(std::initializer_list<CalendarPerson> people)
+      : AttendeeList(std::vector<CalendarPerson>(people)) {}
+
+  // The names of std::vector, so that range-for, algorithms and code written for a vector work.
+  // NOLINTBEGIN(readability-identifier-naming)
+  [[nodiscard]] std::size_t size() const { return people_ ? people_->size() : 0; }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] const_iterator begin() const {
+    return people_ ? people_->begin() : Empty().begin();
+  }
+  [[nodiscard]] const_iterator end() const { return people_ ? people_->end() : Empty().end(); }
+  [[nodiscard]] const CalendarPerson& operator[](std::size_t i) const { return (*people_)[i]; }
+  [[nodiscard]] const CalendarPerson& at(std::size_t i) const {
+    return people_ ? people_->at(i) : Empty().at(i);
+  }
+  // NOLINTEND(readability-identifier-naming)
+  // The same people in the same order (whether shared or not).
+  bool operator==(const AttendeeList& other) const {
+    return people_ == other.people_ || std::equal(begin(), end(), other.begin(), other.end());
+  }
+
+  // Identifies the shared list: equal for copies of one list (the occurrences of one VEVENT),
+  // null for an empty one. Lets a reader work out what depends only on the people once per list.
+  [[nodiscard]] const void* Identity() const { return people_.get(); }
+  // How many occurrences hold this list (0 when empty).
+  [[nodiscard]] long Holders() const { return people_.use_count(); }
+
+ private:
+  static const std::vector<CalendarPerson>& Empty() {
+    static const std::vector<CalendarPerson> empty;
+    return empty;
+  }
+  std::shared_ptr<const std::vector<CalendarPerson>> people_;
 };
 
 // One occurrence of a meeting: a single event, or one instance of a recurring series (with any
@@ -43,7 +95,8 @@ struct CalendarEvent {
   std::string description;
   std::string status;  // upper-case STATUS ("CONFIRMED", "TENTATIVE", or empty)
   std::optional<CalendarPerson> organizer;
-  std::vector<CalendarPerson> attendees;  // as listed; the organizer may appear here too
+  AttendeeList attendees;  // as listed; the organizer may appear here too. Shared by the
+                           // occurrences of one series
 };
 
 struct CalendarOptions {
@@ -52,6 +105,8 @@ struct CalendarOptions {
   core::TimePoint until{};
   // IANA zone for floating times (no TZID, no Z) and all-day events, e.g. "Europe/Paris".
   std::string default_zone = "UTC";
+  // Threads that read the VEVENTs (0: one per core). The result is the same for any number.
+  std::size_t threads = 0;
 };
 
 struct CalendarFile {

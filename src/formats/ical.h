@@ -46,12 +46,16 @@
 // window's start (libical skips ahead), or from DTSTART when the rule has a COUNT; later
 // instances are not produced.
 //
-// Thread safety: libical keeps process-wide state (its error state, temporary-string ring and
-// time-zone caches), so calls are serialised by a mutex: safe to call from several threads, but
-// they do not run in parallel.
+// Threads: the VEVENTs are parsed by libical on CalendarOptions::threads threads (one per core
+// by default), each taking runs of consecutive VEVENTs and the results joined in file order, so
+// the events, errors (with their lines) and unknown zones are the same for any number of
+// threads. libical as Debian builds it keeps its error state and temporary buffers per thread
+// and guards its own time zone data; the file's zone table is shared behind a mutex. Series
+// are then expanded and the occurrences sorted on the calling thread. Calls of ReadCalendar
+// from several threads are safe but run one at a time (a mutex).
 //
 // Cost: O(bytes + occurrences produced) after one parse of each component by libical; each
-// TZID is resolved once per call.
+// TZID is resolved once per call (and looked up in a small per-thread cache after that).
 
 #include <cstddef>
 #include <string_view>
@@ -62,6 +66,8 @@
 namespace allies::formats {
 
 inline constexpr std::size_t kMaxInstancesPerRule = 100000;
+// At most this many threads read a file's VEVENTs (CalendarOptions::threads).
+inline constexpr std::size_t kMaxReadThreads = 8;
 
 // Reads an iCalendar file. Error (kInvalidArgument) only when `bytes` has no BEGIN:VCALENDAR line
 // (not an iCalendar file) or options.default_zone is not an IANA zone name; problems inside the

@@ -180,6 +180,7 @@ const Zone* ZoneTable::Own(std::unique_ptr<Zone> zone) {
 }
 
 const Zone* ZoneTable::Resolve(std::string_view tzid) {
+  const std::lock_guard<std::mutex> lock(mutex_);
   std::string key = CanonicalTzid(tzid);
   auto found = resolved_.find(key);
   if (found != resolved_.end()) return found->second;
@@ -211,8 +212,20 @@ const Zone* ZoneTable::Lookup(std::string_view tzid, const std::string& key) {
     }
     return Own(std::make_unique<FixedZone>(display->offset));
   }
-  unknown_.push_back(name);
+  unknown_keys_.insert(key);
+  unknown_.push_back(std::move(name));
   return default_;
+}
+
+std::vector<std::string> ZoneTable::Unknown(const std::vector<std::string>& used) const {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> listed;
+  for (const std::string& tzid : used) {
+    std::string key = CanonicalTzid(tzid);
+    if (unknown_keys_.count(key) == 0 || !listed.insert(std::move(key)).second) continue;
+    out.push_back(Unquoted(tzid));  // as the first use in the file writes it
+  }
+  return out;
 }
 
 const Zone* ZoneTable::FromIana(std::string_view name) {

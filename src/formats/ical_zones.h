@@ -17,9 +17,11 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.h"
@@ -55,11 +57,16 @@ class ZoneTable {
   [[nodiscard]] const Zone* Utc() const { return utc_; }
   [[nodiscard]] const Zone* Default() const { return default_; }
   // The zone of a TZID parameter value (quoted or not); never null. Cached: O(1) after the
-  // first call for a given TZID.
+  // first call for a given TZID. Safe to call from several threads at once (a mutex); the
+  // zones it returns are not (their ToUtc and ToLocal keep caches): use them on one thread.
   const Zone* Resolve(std::string_view tzid);
   // TZIDs that resolved to the default zone because nothing above knew them, in order of
-  // first use, as written (without quotes).
+  // first call to Resolve, as written (without quotes). Call it when no Resolve runs.
   [[nodiscard]] const std::vector<std::string>& Unknown() const { return unknown_; }
+  // The same in the order of `used`: TZIDs as passed to Resolve, in the order the file uses
+  // them (every TZID resolved must appear; repeats are fine). For readers that resolved on
+  // several threads, whose calls came in no fixed order.
+  [[nodiscard]] std::vector<std::string> Unknown(const std::vector<std::string>& used) const;
 
  private:
   ZoneTable(std::string_view text, const Layout& layout) : text_(text), layout_(layout) {}
@@ -74,6 +81,8 @@ class ZoneTable {
   std::unordered_map<std::string, Block> vtimezones_;      // by canonical TZID
   std::unordered_map<std::string, const Zone*> resolved_;  // by canonical TZID
   std::unordered_map<std::string, const Zone*> iana_;      // by IANA name
+  std::mutex mutex_;                                       // guards Resolve and what it fills in
+  std::unordered_set<std::string> unknown_keys_;           // canonical TZIDs of unknown_
   const Zone* utc_ = nullptr;
   const Zone* default_ = nullptr;
   std::vector<std::string> unknown_;

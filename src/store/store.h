@@ -332,6 +332,11 @@ class Store {
   static constexpr std::size_t kBulkLoadMinRows = 10000;
   [[nodiscard]] virtual Result<bool> BeginBulkLoad(std::size_t people,
                                                    std::size_t interactions) = 0;
+  // Ends bulk loading before the commit: what Commit() would do first (the rows held back
+  // written, the indexes put back), now, so that the caller can free its memory while the
+  // commit itself runs. The transaction stays open; nothing to do when not bulk loading. After
+  // a failure, roll the transaction back.
+  [[nodiscard]] virtual Result<void> EndBulkLoad() = 0;
 };
 
 }  // namespace allies::store

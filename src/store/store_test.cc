@@ -2071,6 +2071,72 @@ TEST_P(StoreTest, ABadRowOfABulkLoadFailsTheCommitAndTheRollbackLeavesNothing) {
   EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
 }
 
+// Enough held-back rows that the SQLite store writes several buffers of them on its flusher
+// thread (64Ki cells each: an interaction is 13, an attendee 3) while more are held, with
+// people inserted and records read in between, which wait for the flusher.
+TEST_P(StoreTest, ManyHeldBackRowsWrittenWhileMoreAreHeldReadBackInFull) {
+  PersonId me = AddPerson("Me");
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  std::vector<PersonId> people{me};
+  std::vector<InteractionId> ids;
+  constexpr int kMeetings = 12000;
+  for (int i = 0; i < kMeetings; ++i) {
+    if (i % 100 == 0) people.push_back(AddPerson(fmt::format("Guest {}", i)));
+    const PersonId guest = people.back();
+    const PersonId earlier = people[static_cast<std::size_t>(i) % people.size()];
+    std::vector<PersonId> attendees{me, guest};
+    if (earlier != me && earlier != guest) attendees.push_back(earlier);
+    ids.push_back(AddInteraction(kNow + std::chrono::minutes(i), attendees, me,
+                                 fmt::format("ics:many-{}", i)));
+    if (i == 7000) {
+      // A read in the middle sees every row held or written so far.
+      Interaction got = Must(store_->GetInteraction(ids[6999]));
+      EXPECT_EQ(got.source, "ics:many-6999");
+      EXPECT_EQ(got.attendees.front(), me);
+    }
+  }
+  CommitAndBegin(kLater);
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), static_cast<std::size_t>(kMeetings));
+  for (int i : {0, 2999, 3000, 6500, 11999}) {
+    Interaction got = Must(store_->GetInteraction(ids[static_cast<std::size_t>(i)]));
+    EXPECT_EQ(got.source, fmt::format("ics:many-{}", i));
+    EXPECT_EQ(got.at, kNow + std::chrono::minutes(i));
+    ASSERT_GE(got.attendees.size(), 2U);
+    EXPECT_EQ(got.attendees[0], me);
+    EXPECT_EQ(Must(store_->GetPerson(got.attendees[1])).name,
+              fmt::format("Guest {}", i / 100 * 100));
+  }
+}
+
+TEST_P(StoreTest, ABadRowWrittenOnTheFlusherThreadFailsTheImportAndTheRollbackLeavesNothing) {
+  PersonId me = AddPerson("Me");
+  CommitAndBegin(kLater);
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+  bool failed = false;
+  for (int i = 0; i < 12000 && !failed; ++i) {
+    Interaction interaction;
+    interaction.at = kNow;
+    interaction.owner = me;
+    interaction.attendees = {me};
+    // An attendee no one is, early on: its buffer is written while later rows are held.
+    if (i == 10) interaction.attendees.push_back(PersonId{999999});
+    interaction.source = fmt::format("ics:{}", i);
+    failed = !store_->InsertInteraction(interaction);
+  }
+  // The failure shows at a later write, a read or the commit, and stays until the rollback.
+  if (!failed) {
+    EXPECT_FALSE(store_->GetPerson(me));
+    EXPECT_FALSE(store_->Commit());
+  }
+  store_->Rollback();
+  Must(store_->Begin(kLater));
+  EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
+  // The store works on.
+  AddInteraction(kLater, {me}, me, "ics:after");
+  CommitAndBegin(kLater);
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 1U);
+}
+
 class SqliteStoreTest : public testing::Test {
  protected:
   std::string DbPath() const { return (dir_.path() / "allies.db").string(); }
@@ -2733,6 +2799,32 @@ TEST_F(SqliteStoreTest, BulkLoadEndsWithTheSameSchemaAndCompleteIndexes) {
                            "interaction_attendee_person WHERE person_id = 2")
                 .getInt(),
             299);
+}
+
+TEST_F(SqliteStoreTest, EndBulkLoadPutsTheIndexesBackBeforeTheCommit) {
+  CreateDatabase();
+  const std::vector<std::string> before = SchemaOf(DbPath());
+  {
+    auto store = OpenSqliteStore(DbPath());
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ((*store)->EndBulkLoad().error().code, ErrorCode::kInternal);  // no transaction
+    BulkLoad(**store, 300);
+    Must((*store)->EndBulkLoad());
+    Must((*store)->EndBulkLoad());  // nothing left to end
+    // Written through the indexes now: a second source "ics:1" is refused at once.
+    Interaction again;
+    again.at = kNow;
+    again.owner = PersonId{2};
+    again.attendees = {PersonId{2}};
+    again.source = "ics:1";
+    EXPECT_EQ((*store)->InsertInteraction(again).error().code, ErrorCode::kAlreadyExists);
+    again.source = "ics:after";
+    Must((*store)->InsertInteraction(again));
+    Must((*store)->Commit());
+    EXPECT_EQ(Must((*store)->ListInteractions({})).size(), 300u);
+  }
+  EXPECT_EQ(SchemaOf(DbPath()), before);
+  EXPECT_EQ(IntegrityOf(DbPath()), "ok");
 }
 
 TEST_F(SqliteStoreTest, RolledBackBulkLoadLeavesTheSchemaAndDataAsTheyWere) {

@@ -79,11 +79,17 @@ void BindCell(SQLite::Statement& statement, int index, const Cell& cell) {
 }
 
 Borrowed SqliteStore::Prepare(std::string_view sql) {
+  WaitForFlush();
   if (pending_cells_ > 0 && !flushing_) FlushPending();
-  return PrepareKeepingPending(sql);
+  return Cached(sql);
 }
 
 Borrowed SqliteStore::PrepareKeepingPending(std::string_view sql) {
+  WaitForFlush();
+  return Cached(sql);
+}
+
+Borrowed SqliteStore::Cached(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     auto statement = std::make_unique<SQLite::Statement>(*db_, std::string(sql));
@@ -154,6 +160,7 @@ Result<void> SqliteStore::Commit() {
 }
 
 void SqliteStore::Rollback() noexcept {
+  JoinFlusher();
   if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->tryExec("ROLLBACK");
   AbandonBulkLoad();
   in_transaction_ = false;
@@ -231,6 +238,20 @@ Result<bool> SqliteStore::BeginBulkLoad(std::size_t people, std::size_t interact
   }
 }
 
+Result<void> SqliteStore::EndBulkLoad() {
+  if (!in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot end a bulk load outside a transaction");
+  }
+  if (!bulk_) return {};
+  try {
+    FinishBulkLoad();
+  } catch (const SQLite::Exception& e) {
+    return Fail(ErrorCode::kIo,
+                fmt::format("cannot end a bulk load in \"{}\": {}", path_, e.what()));
+  }
+  return {};
+}
+
 void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer) {
   if (!defer) {
     auto statement = Prepare(sql);
@@ -261,21 +282,70 @@ void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool 
   }
   for (Cell& cell : cells) rows->cells.push_back(std::move(cell));
   pending_cells_ += cells.size();
-  if (pending_cells_ >= kPendingCells) FlushPending();
+  if (pending_cells_ >= kPendingCells) StartFlush();
+}
+
+void SqliteStore::JoinFlusher() noexcept {
+  if (flusher_.joinable()) flusher_.join();
+}
+
+void SqliteStore::WaitForFlush() {
+  JoinFlusher();
+  if (flush_failure_) std::rethrow_exception(flush_failure_);
+}
+
+void SqliteStore::StartFlush() {
+  WaitForFlush();
+  // The buffer just written becomes the one to fill, its tables in the order of the one being
+  // handed over (a table's rows are written after those of the tables opened before it: an
+  // interaction before its attendees).
+  std::vector<PendingRows> next;
+  next.reserve(pending_.size());
+  for (const PendingRows& full : pending_) {
+    auto spare = std::find_if(in_flight_.begin(), in_flight_.end(), [&](const PendingRows& p) {
+      return p.single.data() == full.single.data();
+    });
+    if (spare != in_flight_.end()) {
+      next.push_back(std::move(*spare));
+    } else {
+      PendingRows empty;
+      empty.single = full.single;
+      empty.batch = full.batch;
+      empty.columns = full.columns;
+      next.push_back(std::move(empty));
+    }
+    next.back().cells.clear();
+  }
+  in_flight_ = std::move(pending_);
+  pending_ = std::move(next);
+  pending_cells_ = 0;
+  flusher_ = std::thread([this]() noexcept {
+    try {
+      WriteRows(in_flight_);
+    } catch (...) {
+      flush_failure_ = std::current_exception();
+    }
+  });
 }
 
 void SqliteStore::FlushPending() {
+  WaitForFlush();
   if (pending_cells_ == 0) return;
   flushing_ = true;
   struct Done {
     bool& flag;
     ~Done() { flag = false; }
   } done{flushing_};
-  for (PendingRows& rows : pending_) {
+  WriteRows(pending_);
+  pending_cells_ = 0;
+}
+
+void SqliteStore::WriteRows(std::vector<PendingRows>& pending) {
+  for (PendingRows& rows : pending) {
     const std::size_t count = rows.cells.size() / rows.columns;
     std::size_t row = 0;
     if (count >= PendingRows::kBatchRows) {
-      auto statement = Prepare(rows.batch);
+      auto statement = Cached(rows.batch);
       for (; row + PendingRows::kBatchRows <= count; row += PendingRows::kBatchRows) {
         const std::size_t first = row * rows.columns;
         for (std::size_t i = 0; i < PendingRows::kBatchRows * rows.columns; ++i) {
@@ -286,7 +356,7 @@ void SqliteStore::FlushPending() {
       }
     }
     if (row < count) {
-      auto statement = Prepare(rows.single);
+      auto statement = Cached(rows.single);
       for (; row < count; ++row) {
         for (std::size_t i = 0; i < rows.columns; ++i) {
           BindCell(*statement, static_cast<int>(i) + 1, rows.cells[row * rows.columns + i]);
@@ -297,7 +367,6 @@ void SqliteStore::FlushPending() {
     }
     rows.cells.clear();
   }
-  pending_cells_ = 0;
 }
 
 void SqliteStore::FinishBulkLoad() {
@@ -314,6 +383,9 @@ void SqliteStore::FinishBulkLoad() {
 }
 
 void SqliteStore::AbandonBulkLoad() noexcept {
+  JoinFlusher();
+  flush_failure_ = nullptr;
+  in_flight_.clear();
   pending_.clear();
   pending_cells_ = 0;
   set_aside_.clear();  // the rollback brought them back

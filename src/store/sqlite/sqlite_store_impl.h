@@ -6,12 +6,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -268,6 +270,7 @@ class SqliteStore final : public Store {
   Result<std::int64_t> NetworkChangeCount() override;
   Result<std::unique_ptr<WorkLock>> LockInfluenceWork(bool wait) override;  // sqlite_lock.cc
   Result<bool> BeginBulkLoad(std::size_t people, std::size_t interactions) override;
+  Result<void> EndBulkLoad() override;
 
  private:
   // Returns the cached statement for `sql`, preparing it on first use. Writes the rows a bulk
@@ -275,12 +278,25 @@ class SqliteStore final : public Store {
   Borrowed Prepare(std::string_view sql);
   // The same without writing the rows held back: for the bulk load's own inserts.
   Borrowed PrepareKeepingPending(std::string_view sql);
+  // The cached statement, without waiting for the flusher: for the flusher itself.
+  Borrowed Cached(std::string_view sql);
 
   // Inserts one child row with the one-row INSERT `sql` (the cells bound to ?1, ?2, ...): at
   // once, or, when `defer`, into the bulk load's buffer (the cells are moved from).
   void WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer);
   // Writes every row held back by a bulk load. Throws SQLite::Exception.
   void FlushPending();
+  // Hands the full buffer of rows held back to the flusher thread, which writes them while the
+  // caller goes on filling the other buffer (after waiting for the previous flush). The
+  // connection is used by one thread at a time: every other use of it waits for the flusher
+  // first (Prepare, PrepareKeepingPending, FlushPending, Rollback). A failed flush is rethrown
+  // by every wait until the transaction is rolled back, so nothing after it can commit.
+  void StartFlush();
+  void WaitForFlush();
+  void JoinFlusher() noexcept;
+  // Writes `rows` (multi-row INSERTs, table by table in the order they were opened) and empties
+  // them. Throws SQLite::Exception.
+  void WriteRows(std::vector<PendingRows>& rows);
   // Ends a bulk load: writes the rows held back, puts the indexes set aside back and restores
   // the page cache. Throws SQLite::Exception.
   void FinishBulkLoad();
@@ -399,11 +415,16 @@ class SqliteStore final : public Store {
   std::vector<PendingRows> pending_;
   std::size_t pending_cells_ = 0;
   bool flushing_ = false;
+  // The buffer the flusher thread is writing (or last wrote; its cells then emptied), and what
+  // went wrong there.
+  std::vector<PendingRows> in_flight_;
+  std::exception_ptr flush_failure_;
   std::int64_t next_interaction_id_ = 0;  // the next HoldInteraction's id; 0 when not counted yet
   std::vector<Cell> row_;                 // scratch for WriteRow's callers
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
       statements_;
+  std::thread flusher_;  // joined before anything else uses the connection, and on destruction
 };
 
 // --- templates --------------------------------------------------------------------------------
