@@ -393,6 +393,7 @@ TEST(PlanInfluenceTest, ALargeNetworkRefreshesTheSnapshotInTheBackground) {
   ASSERT_EQ(set.exit_code, 0) << set.err;
   json computed = AwaitStatus(box, {}, [](const json& s) { return s["stored"] == true; });
   ASSERT_EQ(computed["stored"], true) << computed.dump();
+  EXPECT_EQ(computed["background_error"], nullptr);
   EXPECT_EQ(computed["as_of"], kNow);
   EXPECT_EQ(computed["advice_commands"], "reuse");
   EXPECT_EQ(computed["stale_because"], nullptr);
@@ -454,6 +455,39 @@ TEST(PlanInfluenceTest, WithoutAUsableSnapshotThePlanWaitsForTheRecomputationInP
   EXPECT_GE(waited["influence"]["waited_seconds"].get<double>(), 0.4);
   // Not waiting when nobody is computing.
   EXPECT_EQ(box.Json(kWeek)["influence"]["waited_seconds"], 0);
+}
+
+// Starts a background process that fails: its own sandbox.
+TEST(PlanInfluenceTest, ABackgroundRefreshThatFailsSaysWhyInTheStatus) {
+  Sandbox box;
+  ASSERT_EQ(box.Run({"demo"}).exit_code, 0);
+  // A directory where the lock file goes: the refresh cannot open it and fails. Commands go on
+  // without the lock (it only saves work).
+  const std::string lock = box.db().string() + "-work.lock";
+  std::filesystem::create_directory(lock);
+  ASSERT_EQ(box.Run({"config", "set", "influence.background_people", "100"}).exit_code, 0);
+  json failed =
+      AwaitStatus(box, {}, [](const json& s) { return !s["background_error"].is_null(); });
+  ASSERT_FALSE(failed["background_error"].is_null()) << failed.dump();
+  EXPECT_EQ(failed["background_error"],
+            "error: cannot open the lock file \"" + lock + "\": Is a directory");
+  EXPECT_EQ(failed["stored"], false);
+  auto human = box.Run({"influence", "status"});
+  EXPECT_NE(human.out.find("the last refresh in the background failed: error: cannot open the "
+                           "lock file"),
+            std::string::npos)
+      << human.out;
+  // The plan still works, computing influence itself.
+  json plan = box.Json(kWeek);
+  EXPECT_EQ(plan["influence"]["snapshot"], "computed");
+  // Once a refresh succeeds, its empty log says nothing any more.
+  std::filesystem::remove(lock);
+  auto later = box.Run({"--now", "2026-12-04T09:00:00Z", "config", "get", "tie.half_life_days"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  json fixed = AwaitStatus(box, {"--now", "2026-12-04T09:00:00Z"},
+                           [](const json& s) { return s["as_of"] == "2026-12-04T09:00:00Z"; });
+  EXPECT_EQ(fixed["as_of"], "2026-12-04T09:00:00Z") << fixed.dump();
+  EXPECT_EQ(fixed["background_error"], nullptr);
 }
 
 TEST(PlanInfluenceTest, TheRefreshCommandComputesWaitsOrLeavesItToTheProcessAtWork) {

@@ -40,8 +40,9 @@ std::string_view UseText(internal::InfluenceUse use) {
 Result<InfluenceStatus> App::InfluenceSnapshotStatus() {
   InfluenceStatus status;
   {
-    ALLIES_TRY(auto lock, store_.LockInfluenceWork(false));
-    status.refreshing = lock == nullptr;
+    // A lock that cannot be taken at all (its file cannot be opened) says nobody holds it.
+    auto lock = store_.LockInfluenceWork(false);
+    status.refreshing = lock && *lock == nullptr;
   }
   return InReadTransaction(store_, [&]() -> Result<InfluenceStatus> {
     ALLIES_TRY(auto params, internal::LoadParams(store_));

@@ -55,6 +55,9 @@ struct InfluenceStatus {
   // in the background is due and it serves meanwhile) or "compute" (the command recomputes it).
   std::string advice_commands;
   bool refreshing = false;  // another process is recomputing it at this moment
+  // What the last refresh in the background reported when it failed ("" when it did not);
+  // filled by the CLI, which starts those processes and keeps their stderr.
+  std::string background_error;
 };
 
 // `allies influence refresh`: what it did.

@@ -6,9 +6,13 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "core/text.h"
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
 
@@ -27,7 +31,8 @@ core::Result<void> StartInfluenceRefresh(const std::string& database, core::Time
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  const std::string log = RefreshLogPath(database);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   // A session of its own (no controlling terminal: no SIGINT or SIGHUP from it), and no signal
@@ -52,6 +57,16 @@ core::Result<void> StartInfluenceRefresh(const std::string& database, core::Time
                                   std::strerror(status)));
   }
   return {};
+}
+
+std::string RefreshLogPath(const std::string& database) { return database + "-refresh.log"; }
+
+std::string LastRefreshError(const std::string& database) {
+  std::ifstream file(RefreshLogPath(database), std::ios::binary);
+  if (!file) return "";
+  std::ostringstream text;
+  text << file.rdbuf();
+  return std::string(core::Trim(text.str()));
 }
 
 }  // namespace allies::cli

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/analyze.h"
+#include "cli/background.h"
 #include "cli/commands.h"
 #include "cli/parse.h"
 #include "cli/print_network.h"
@@ -73,7 +74,9 @@ void RegisterNetworkCommands(CLI::App& app, Registry& registry) {
   status->callback([&registry] {
     registry.after_command = AfterCommand::kNothing;
     registry.selected = [](Context& c) -> Result<void> {
-      return Emit(c, c.app.InfluenceSnapshotStatus(), PrintInfluenceStatus);
+      auto found = c.app.InfluenceSnapshotStatus();
+      if (found) found->background_error = LastRefreshError(c.database);
+      return Emit(c, found, PrintInfluenceStatus);
     };
   });
   struct RefreshOptions {

@@ -673,7 +673,9 @@ std::string Json(const app::InfluenceStatus& status) {
       {"people_now", status.people_now},
       {"stale_because", status.stale_because.empty() ? json(nullptr) : json(status.stale_because)},
       {"advice_commands", status.advice_commands},
-      {"refreshing", status.refreshing}});
+      {"refreshing", status.refreshing},
+      {"background_error",
+       status.background_error.empty() ? json(nullptr) : json(status.background_error)}});
 }
 
 std::string Json(const app::InfluenceRefresh& refresh) {

@@ -79,6 +79,9 @@ void PrintInfluenceStatus(std::ostream& out, const app::InfluenceStatus& status)
                 : "the next plan or ask-for recomputes it first\n");
   }
   if (status.refreshing) out << "another process is recomputing it now\n";
+  if (!status.background_error.empty()) {
+    out << fmt::format("the last refresh in the background failed: {}\n", status.background_error);
+  }
 }
 
 void PrintInfluenceRefresh(std::ostream& out, const app::InfluenceRefresh& refresh) {
