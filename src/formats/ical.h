@@ -66,8 +66,6 @@
 namespace allies::formats {
 
 inline constexpr std::size_t kMaxInstancesPerRule = 100000;
-// At most this many threads read a file's VEVENTs (CalendarOptions::threads).
-inline constexpr std::size_t kMaxReadThreads = 8;
 
 // Reads an iCalendar file. Error (kInvalidArgument) only when `bytes` has no BEGIN:VCALENDAR line
 // (not an iCalendar file) or options.default_zone is not an IANA zone name; problems inside the
