@@ -106,7 +106,6 @@ struct CalendarOptions {
   // IANA zone for floating times (no TZID, no Z) and all-day events, e.g. "Europe/Paris".
   std::string default_zone = "UTC";
   // Threads that read the VEVENTs (0: one per core). The result is the same for any number.
-  // Currently always one (ical.cc, ThreadsFor): libical 3.0 is not safe on two threads at once.
   std::size_t threads = 0;
 };
 

@@ -365,6 +365,17 @@ const Zone* EventReader::ZoneOf(bool is_date, bool is_utc, std::string_view tzid
   return zone;
 }
 
+// The date or date-time a DTSTART, DTEND, RECURRENCE-ID or EXDATE states, without the zone
+// libical's own getters (icalproperty_get_dtstart and the like) would look up for its TZID:
+// ReadTime resolves the TZID itself. Those getters search libical's table of built-in zones for
+// every value: a scan of some 400 names and, for a name it does not know ("W. Europe Standard
+// Time"), an attempt to open a file of that name under /usr/share/zoneinfo; and for a name only
+// found there (a deprecated one, "US/Eastern"), an append to that table without a lock, which
+// is not safe while another thread reads it.
+icaltimetype StatedValue(icalproperty* property) {
+  return icalvalue_get_datetime(icalproperty_get_value(property));
+}
+
 std::optional<Stated> EventReader::ReadTime(icalproperty* property, const icaltimetype& tt) {
   auto local = FromIcal(tt);
   if (!local) return std::nullopt;
@@ -426,7 +437,7 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
         record.data.status = UpperCase(Trimmed(icalproperty_get_value_as_string(property)));
         break;
       case ICAL_DTSTART_PROPERTY:
-        if (auto start = ReadTime(property, icalproperty_get_dtstart(property))) {
+        if (auto start = ReadTime(property, StatedValue(property))) {
           record.start = *start;
           has_start = true;
         } else {
@@ -434,7 +445,7 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
         }
         break;
       case ICAL_DTEND_PROPERTY:
-        if (auto end = ReadTime(property, icalproperty_get_dtend(property))) {
+        if (auto end = ReadTime(property, StatedValue(property))) {
           record.end = *end;
         } else {
           drop("DTEND");
@@ -450,7 +461,7 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
         break;
       }
       case ICAL_RECURRENCEID_PROPERTY:
-        if (auto id = ReadTime(property, icalproperty_get_recurrenceid(property))) {
+        if (auto id = ReadTime(property, StatedValue(property))) {
           record.recurrence_id = *id;
         } else {
           drop("RECURRENCE-ID");
@@ -496,7 +507,7 @@ std::optional<EventRecord> EventReader::Read(const Block& block) {
         break;
       }
       case ICAL_EXDATE_PROPERTY:
-        if (auto exdate = ReadTime(property, icalproperty_get_exdate(property))) {
+        if (auto exdate = ReadTime(property, StatedValue(property))) {
           record.exdates.push_back(*exdate);
         } else {
           drop("EXDATE");
@@ -966,23 +977,19 @@ struct Chunk {
   std::vector<std::string> zones_used;
 };
 
-// One, whatever is asked, for now. libical 3.0 as Debian 12 ships it is not safe to parse with
-// on two threads at once: its parser and time zone code keep state in globals (libical's own
-// "thread-local" mode, PR #609, came later), and a test run on this machine crashed (SIGSEGV in
-// IcalFixtureTest.BrokenQuoteRefusesOnlyThatEvent) with the VEVENTs read on two threads. The
-// chunked reading stays, on one thread, with its tests: it gives the same result for any
-// number, and is ready for a parse that no longer goes through libical's globals.
+// Threads that read the VEVENTs: `wanted`, or one per core for 0, at most kMaxReadThreads.
+constexpr std::size_t kMaxReadThreads = 8;
 std::size_t ThreadsFor(std::size_t wanted) {
-  (void)wanted;
-  return 1;
+  if (wanted == 0) wanted = std::max(1U, std::thread::hardware_concurrency());
+  return std::min(wanted, kMaxReadThreads);
 }
 
 // Reads every VEVENT block of `layout` into records (in file order), on `threads` threads:
 // runs of consecutive blocks are handed out to whichever thread is free, and the runs' results
 // are joined in file order, so the records, the errors and their order do not depend on the
-// threads. libical, as Debian builds it (with pthreads), keeps its error state and temporary
-// buffers per thread and guards its shared time zone data; each parse builds its own
-// components, and the file's zone table is shared behind its own mutex.
+// threads. Each parse builds its own components; what libical shares between threads is read
+// only once ReadCalendar has filled it (see there), and the file's zone table is shared behind
+// its own mutex.
 std::vector<EventRecord> ReadEvents(std::string_view text, const ical::Layout& layout,
                                     ical::ZoneTable& zones, std::size_t threads,
                                     std::vector<RecordError>& errors,
@@ -1060,6 +1067,14 @@ core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOp
 
   std::lock_guard<std::mutex> lock(LibicalMutex());
   icalerror_set_errors_are_fatal(0);
+  // libical fills its table of built-in zones on first use, from whichever thread needs it
+  // first (parsing a UTC time asks for its UTC zone); it fills it under a lock but looks at it
+  // without one, so another thread can read the table while it is being filled and reallocated:
+  // the one crash seen with two reader threads (a core dump: icaltimezone_get_builtin_timezone
+  // reading while icaltimezone_get_utc_timezone filled the table). Filled here, once per
+  // process, before any reader thread starts; after that libical only reads it, as long as
+  // nothing here looks a zone up by name through libical (StatedValue).
+  icaltimezone_get_utc_timezone();
   ALLIES_TRY(std::unique_ptr<ical::ZoneTable> zones,
              ical::ZoneTable::Create(text, layout, options.default_zone));
 

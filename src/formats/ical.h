@@ -49,10 +49,13 @@
 // Threads: the VEVENTs are parsed by libical on CalendarOptions::threads threads (one per core
 // by default), each taking runs of consecutive VEVENTs and the results joined in file order, so
 // the events, errors (with their lines) and unknown zones are the same for any number of
-// threads. libical as Debian builds it keeps its error state and temporary buffers per thread
-// and guards its own time zone data; the file's zone table is shared behind a mutex. Series
-// are then expanded and the occurrences sorted on the calling thread. Calls of ReadCalendar
-// from several threads are safe but run one at a time (a mutex).
+// threads. libical 3.0 as Debian builds it keeps its error number and temporary buffers per
+// thread; its table of built-in zones is filled before the threads start and only read by them,
+// and the reader never has libical look a zone up by name (see ical.cc, StatedValue); the
+// races left in libical are on counters nothing reads (the parser's list ids) and on the state
+// of one error the parser turns off and on (never fatal here). The file's zone table is shared
+// behind a mutex. Series are then expanded and the occurrences sorted on the calling thread.
+// Calls of ReadCalendar from several threads are safe but run one at a time (a mutex).
 //
 // Cost: O(bytes + occurrences produced) after one parse of each component by libical; each
 // TZID is resolved once per call (and looked up in a small per-thread cache after that).

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -160,6 +161,68 @@ TEST(IcalParallelTest, AGeneratedCalendarReadsTheSameOnAnyNumberOfThreads) {
       ExpectSame(one, ReadWith(generated.text, year, threads),
                  "generated on " + std::to_string(threads));
     }
+  }
+}
+
+// TZIDs that libical's own getters would look up in its table of built-in zones (which it
+// fills on first use and, for a name found only as a file, "US/Eastern", appends to without a
+// lock): the reader resolves them itself, so that reading on several threads never has libical
+// touch that table. Each time is checked, and the result is the same on any number of threads.
+TEST(IcalParallelTest, ZoneNamesLibicalKnowsResolveTheSameOnAnyNumberOfThreads) {
+  struct Case {
+    std::string tzid;
+    std::string local;     // DTSTART's local time
+    std::string expected;  // its instant
+  };
+  const std::vector<Case> cases = {
+      {"America/New_York", "20260112T090000", "2026-01-12T14:00:00Z"},
+      {"US/Eastern", "20260112T090000", "2026-01-12T14:00:00Z"},  // a link, not in zone.tab
+      {"\"US/Pacific\"", "20260715T090000", "2026-07-15T16:00:00Z"},
+      {"W. Europe Standard Time", "20260715T090000", "2026-07-15T07:00:00Z"},
+      {"UTC", "20260112T090000", "2026-01-12T09:00:00Z"},
+      {"GMT", "20260112T090000", "2026-01-12T09:00:00Z"},
+  };
+  std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//allies//zones//EN\r\n";
+  constexpr int kCopies = 200;
+  for (int copy = 0; copy < kCopies; ++copy) {
+    for (std::size_t c = 0; c < cases.size(); ++c) {
+      const Case& zone = cases[c];
+      text += "BEGIN:VEVENT\r\nUID:zone-" + std::to_string(copy) + "-" + std::to_string(c) +
+              "\r\nSUMMARY:" + zone.tzid + "\r\nDTSTART;TZID=" + zone.tzid + ":" + zone.local +
+              "\r\nDTEND;TZID=" + zone.tzid + ":" + zone.local.substr(0, 9) + "10" +
+              zone.local.substr(11) +
+              // A weekly series of three whose second instance is excluded by a zoned EXDATE.
+              "\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE;TZID=" + zone.tzid + ":" +
+              zone.local.substr(0, 6) + std::to_string(std::stoi(zone.local.substr(6, 2)) + 7) +
+              zone.local.substr(8) + "\r\nEND:VEVENT\r\n";
+    }
+  }
+  text += "END:VCALENDAR\r\n";
+  const CalendarOptions year = Window("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+  const CalendarFile one = ReadWith(text, year, 1);
+  EXPECT_TRUE(one.errors.empty());
+  EXPECT_TRUE(one.unknown_zones.empty()) << one.unknown_zones.front();
+  ASSERT_EQ(one.events.size(), cases.size() * kCopies * 2);
+  EXPECT_EQ(one.cancelled, cases.size() * kCopies);
+  for (const Case& zone : cases) {
+    std::size_t first = 0;
+    std::size_t third = 0;
+    for (const CalendarEvent& event : one.events) {
+      if (event.summary != zone.tzid) continue;
+      SCOPED_TRACE(zone.tzid);
+      EXPECT_EQ(event.end - event.start, std::chrono::hours(1));
+      if (event.start == At(zone.expected)) {
+        ++first;
+      } else {
+        EXPECT_EQ(event.start, At(zone.expected) + std::chrono::days(14));
+        ++third;
+      }
+    }
+    EXPECT_EQ(first, static_cast<std::size_t>(kCopies)) << zone.tzid;
+    EXPECT_EQ(third, static_cast<std::size_t>(kCopies)) << zone.tzid;
+  }
+  for (std::size_t threads : {2, 4}) {
+    ExpectSame(one, ReadWith(text, year, threads), "zones on " + std::to_string(threads));
   }
 }
 
