@@ -265,9 +265,11 @@ class App {
   [[nodiscard]] Result<RestoreReport> Restore(const std::string& path, const std::string& database);
 
  private:
-  // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.
+  // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise. `load`:
+  // a transaction that writes many rows (Store::BeginLoad), which checks their references once
+  // when it commits.
   template <class Body>
-  auto InTransaction(Body&& body) -> decltype(body());
+  auto InTransaction(Body&& body, bool load = false) -> decltype(body());
   // Influence over the whole network, fresh, stored as the snapshot: read in a read-only
   // transaction (the seconds it takes on a large network hold no writer up) and stored in a
   // short write transaction, while holding the influence lock when it is free.

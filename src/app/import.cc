@@ -3,6 +3,7 @@
 // database in one transaction.
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -38,9 +39,22 @@ struct LoadedFile {
   std::optional<formats::Snapshot> snapshot;
 };
 
+// A regular file is read in one go into a string of its size: through a stringstream, which
+// grows by doubling and copies, the benchmark's 458 MB calendar took 1.06 s to read. Anything
+// else (a pipe, /dev/stdin) is read to its end.
 Result<std::string> ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error && std::filesystem::is_regular_file(path, error) && !error) {
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
+      return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
+    }
+    return bytes;
+  }
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
@@ -225,7 +239,14 @@ Result<ImportReport> App::Import(const ImportInput& input) {
         });
     return report;
   };
-  if (!input.dry_run) return InTransaction(body);
+  // Thousands of records check what their rows refer to once, at the commit (Store::BeginLoad).
+  std::size_t records = 0;
+  for (const auto& file : files) {
+    if (file.contacts) records += file.contacts->contacts.size();
+    if (file.calendar) records += file.calendar->events.size();
+  }
+  const bool load = records >= store::Store::kBulkLoadMinRows;
+  if (!input.dry_run) return InTransaction(body, load);
   // A dry run does all the work and then undoes it.
   ALLIES_TRY_VOID(store_.Begin(now_));
   auto result = body();

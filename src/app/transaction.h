@@ -6,8 +6,8 @@
 namespace allies::app {
 
 template <class Body>
-auto App::InTransaction(Body&& body) -> decltype(body()) {
-  if (auto begun = store_.Begin(now_); !begun) {
+auto App::InTransaction(Body&& body, bool load) -> decltype(body()) {
+  if (auto begun = load ? store_.BeginLoad(now_) : store_.Begin(now_); !begun) {
     return tl::unexpected<core::Error>(std::move(begun).error());
   }
   auto result = body();

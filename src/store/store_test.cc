@@ -2071,6 +2071,64 @@ TEST_P(StoreTest, ABadRowOfABulkLoadFailsTheCommitAndTheRollbackLeavesNothing) {
   EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
 }
 
+// --- BeginLoad: references checked once, at the commit
+
+TEST_P(StoreTest, ALoadTransactionCommitsWhatResolvesAndChecksEachWriteAgainAfter) {
+  PersonId me = AddPerson("Me");
+  CommitAndBegin(kLater);
+  store_->Rollback();
+  Must(store_->BeginLoad(kLater));
+  EXPECT_EQ(ErrorOf(store_->Begin(kLater)).code, ErrorCode::kInternal);  // one is open
+  EXPECT_EQ(ErrorOf(store_->BeginLoad(kLater)).code, ErrorCode::kInternal);
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, Store::kBulkLoadMinRows)));
+  PersonId ann = AddPerson("Ann");
+  for (int i = 0; i < 100; ++i) {
+    AddInteraction(kNow + std::chrono::minutes(i), {me, ann}, me, fmt::format("ics:{}", i));
+  }
+  Must(store_->EndBulkLoad());
+  Must(store_->Commit());
+  Must(store_->Begin(kLater));
+  EXPECT_EQ(Must(store_->ListInteractions({})).size(), 100u);
+  // An ordinary transaction after it refuses a reference to no one as the row is written.
+  Interaction bad;
+  bad.at = kNow;
+  bad.owner = me;
+  bad.attendees = {me, PersonId{999999}};
+  EXPECT_FALSE(store_->InsertInteraction(bad));
+}
+
+TEST_P(StoreTest, AReferenceToNoOneFailsTheCommitOfALoadAndTheRollbackLeavesNothing) {
+  PersonId me = AddPerson("Me");
+  CommitAndBegin(kLater);
+  store_->Rollback();
+  for (bool bulk : {false, true}) {
+    SCOPED_TRACE(bulk ? "bulk" : "not bulk");
+    Must(store_->BeginLoad(kLater));
+    if (bulk) {
+      ASSERT_TRUE(Must(store_->BeginBulkLoad(0, Store::kBulkLoadMinRows)));
+    }
+    AddPerson("Ann");
+    for (int i = 0; i < 10; ++i) AddInteraction(kNow, {me}, me, fmt::format("ics:{}", i));
+    Interaction bad;
+    bad.at = kNow;
+    bad.owner = me;
+    bad.attendees = {me, PersonId{999999}};
+    Must(store_->InsertInteraction(bad));  // not checked yet
+    const core::Error error = ErrorOf(store_->Commit());
+    EXPECT_EQ(error.code, ErrorCode::kInternal);
+    EXPECT_NE(error.message.find("interaction_attendee.person_id refers to person id = 999999"),
+              std::string::npos)
+        << error.message;
+    store_->Rollback();
+    Must(store_->Begin(kLater));
+    EXPECT_TRUE(Must(store_->ListInteractions({})).empty());
+    EXPECT_EQ(Must(store_->CountPeople()), 1u);
+    // Each write is checked again.
+    EXPECT_FALSE(store_->InsertInteraction(bad));
+    store_->Rollback();
+  }
+}
+
 // Enough held-back rows that the SQLite store writes several buffers of them on its flusher
 // thread (64Ki cells each: an interaction is 13, an attendee 3) while more are held, with
 // people inserted and records read in between, which wait for the flusher.

@@ -116,6 +116,23 @@ Result<void> SqliteStore::Begin(core::TimePoint now) {
   return {};
 }
 
+Result<void> SqliteStore::BeginLoad(core::TimePoint now) {
+  if (in_transaction_) {
+    return Fail(ErrorCode::kInternal, "cannot begin a transaction: one is already open");
+  }
+  // Only outside a transaction does this pragma take effect.
+  if (db_->tryExec("PRAGMA foreign_keys = OFF") != SQLITE_OK) {
+    return Fail(ErrorCode::kIo,
+                fmt::format("cannot start loading into \"{}\": {}", path_, db_->getErrorMsg()));
+  }
+  if (auto begun = Begin(now); !begun) {
+    db_->tryExec("PRAGMA foreign_keys = ON");
+    return begun;
+  }
+  references_at_end_ = true;
+  return {};
+}
+
 Result<void> SqliteStore::BeginRead() {
   if (in_transaction_) {
     return Fail(ErrorCode::kInternal, "cannot begin a transaction: one is already open");
@@ -141,6 +158,12 @@ Result<void> SqliteStore::Commit() {
   }
   try {
     if (bulk_) FinishBulkLoad();
+    if (references_at_end_) {
+      if (auto unresolved = UnresolvedReference()) {
+        return Fail(ErrorCode::kInternal,
+                    fmt::format("cannot commit to \"{}\": {}", path_, *unresolved));
+      }
+    }
     if (network_changes_ > 0) {
       auto statement = Prepare("UPDATE network_changes SET total = total + ? WHERE id = 1");
       statement->bind(1, network_changes_);
@@ -156,6 +179,7 @@ Result<void> SqliteStore::Commit() {
   in_transaction_ = false;
   read_only_ = false;
   network_changes_ = 0;
+  EndLoad();
   return {};
 }
 
@@ -166,6 +190,66 @@ void SqliteStore::Rollback() noexcept {
   in_transaction_ = false;
   read_only_ = false;
   network_changes_ = 0;
+  EndLoad();
+}
+
+void SqliteStore::EndLoad() noexcept {
+  if (!references_at_end_) return;
+  db_->tryExec("PRAGMA foreign_keys = ON");
+  references_at_end_ = false;
+}
+
+std::optional<std::string> SqliteStore::UnresolvedReference() {
+  std::vector<std::string> tables;
+  {
+    auto statement = Prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name");
+    while (statement->executeStep()) tables.push_back(statement->getColumn(0).getString());
+  }
+  for (const std::string& table : tables) {
+    struct ForeignKey {
+      std::string parent, column, key;
+    };
+    std::vector<ForeignKey> references;
+    bool composite = false;
+    {
+      SQLite::Statement list(*db_, fmt::format("PRAGMA foreign_key_list(\"{}\")", table));
+      while (list.executeStep()) {
+        composite = composite || list.getColumn("seq").getInt() > 0;
+        references.push_back(
+            {list.getColumn("table").getString(), list.getColumn("from").getString(),
+             list.getColumn("to").isNull() ? std::string() : list.getColumn("to").getString()});
+      }
+    }
+    // A single-column reference to a named key: the distinct values, each looked up once (an
+    // index on the column, when there is one, gives them in order without sorting).
+    bool simple = !composite;
+    for (const ForeignKey& reference : references) {
+      if (reference.key.empty()) simple = false;
+    }
+    if (!simple) {
+      SQLite::Statement check(*db_, fmt::format("PRAGMA foreign_key_check(\"{}\")", table));
+      if (check.executeStep()) {
+        return fmt::format("a row of {} (rowid {}) refers to a row of {} that does not exist",
+                           table, check.getColumn(1).getString(), check.getColumn(2).getString());
+      }
+      continue;
+    }
+    for (const ForeignKey& reference : references) {
+      SQLite::Statement check(
+          *db_,
+          fmt::format("SELECT v FROM (SELECT DISTINCT \"{1}\" AS v FROM \"{0}\" WHERE \"{1}\" "
+                      "IS NOT NULL) WHERE v NOT IN (SELECT \"{3}\" FROM \"{2}\") LIMIT 1",
+                      table, reference.column, reference.parent, reference.key));
+      if (check.executeStep()) {
+        return fmt::format("{}.{} refers to {} {} = {}, which does not exist", table,
+                           reference.column, reference.parent, reference.key,
+                           check.getColumn(0).getString());
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // --- bulk loading -------------------------------------------------------------------------------

@@ -199,6 +199,7 @@ class SqliteStore final : public Store {
   Result<void> Commit() override;
   void Rollback() noexcept override;
   Result<void> BeginRead() override;
+  Result<void> BeginLoad(core::TimePoint now) override;
   int SchemaVersion() const override { return schema_version_; }
 
   Result<core::PersonId> InsertPerson(const core::Person& person) override;
@@ -302,6 +303,11 @@ class SqliteStore final : public Store {
   void FinishBulkLoad();
   // Forgets a bulk load being rolled back.
   void AbandonBulkLoad() noexcept;
+  // For BeginLoad's transaction: the first reference, of any table, to a row that does not
+  // exist, as a message; nullopt when there is none. Throws SQLite::Exception.
+  std::optional<std::string> UnresolvedReference();
+  // Foreign keys back on after BeginLoad's transaction ended (they are per connection).
+  void EndLoad() noexcept;
 
   // Runs `body` (returning Result<T>) as one write of the open transaction; a failed write
   // leaves the transaction as it was, undone as `undo` says. A SQLite exception from `body`
@@ -404,6 +410,8 @@ class SqliteStore final : public Store {
   int schema_version_;
   bool in_transaction_ = false;
   bool read_only_ = false;  // the open transaction is BeginRead's
+  // The open transaction is BeginLoad's: foreign keys are off for it and checked by Commit.
+  bool references_at_end_ = false;
   // Changes of people, interactions and knows ties in the open transaction (Counted), since its
   // start or the influence snapshot saved in it.
   std::int64_t network_changes_ = 0;
