@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -178,6 +179,52 @@ constexpr const char* kMyCalendar =
     "ATTENDEE;CN=Cara Diaz;PARTSTAT=ACCEPTED:mailto:cara@example.com\r\n"
     "ATTENDEE;CUTYPE=ROOM:mailto:room-4@example.com\r\nEND:VEVENT\r\n"
     "END:VCALENDAR\r\n";
+
+// Thousands of records (at least Store::kBulkLoadMinRows) are loaded in one transaction whose
+// references are checked once, at the commit: every row lands, every reference resolves, and
+// the database is whole; a second import of the calendar changes nothing.
+TEST_F(ImportTest, ThousandsOfRecordsLoadWithEveryReferenceResolved) {
+  constexpr int kCards = 6000;
+  constexpr int kMeetings = 5000;
+  std::string cards;
+  for (int i = 0; i < kCards; ++i) {
+    cards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person " + std::to_string(i) +
+             "\r\nEMAIL;TYPE=work:p" + std::to_string(i) + "@example.com\r\nORG:Org " +
+             std::to_string(i % 40) + "\r\nCATEGORIES:bulk\r\nEND:VCARD\r\n";
+  }
+  std::string calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
+  for (int i = 0; i < kMeetings; ++i) {
+    char start[32];
+    std::snprintf(start, sizeof start, "202610%02dT%02d%02d00Z", 1 + i % 28, 8 + i % 9, i % 60);
+    calendar += "BEGIN:VEVENT\r\nUID:bulk-" + std::to_string(i) + "\r\nDTSTART:" + start +
+                "\r\nDURATION:PT30M\r\nSUMMARY:Sync " + std::to_string(i) +
+                "\r\nORGANIZER:mailto:dana@example.com\r\nATTENDEE:mailto:dana@example.com"
+                "\r\nATTENDEE:mailto:p" +
+                std::to_string((i * 7) % kCards) + "@example.com\r\nATTENDEE:mailto:guest" +
+                std::to_string(i % 100) + "@partner.example\r\nEND:VEVENT\r\n";
+  }
+  calendar += "END:VCALENDAR\r\n";
+  const fs::path vcf = box_.dir() / "many.vcf";
+  const fs::path ics = box_.dir() / "many.ics";
+  Write(vcf, cards);
+  Write(ics, calendar);
+  auto report =
+      Import({vcf.string(), ics.string(), "--since", "2026-01-01", "--until", "2027-01-01"});
+  EXPECT_EQ(report["created"], kCards + 100);  // and the 100 guests
+  EXPECT_EQ(report["interactions"], kMeetings);
+  EXPECT_EQ(report["errors"].size(), 0u);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM interaction_attendee"), 3 * kMeetings);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM person_email"), kCards + 100 + 1);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> "
+                  "'ok'"),
+            0);
+  auto again = Import({ics.string(), "--since", "2026-01-01", "--until", "2027-01-01"});
+  EXPECT_EQ(again["interactions"], 0);
+  EXPECT_EQ(again["interactions_unchanged"], kMeetings);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM interaction"), kMeetings);
+}
 
 TEST_F(ImportTest, DeclinedAndCancelledMeetingsAreSkippedAndKindIsInferred) {
   Write(box_.dir() / "mine.ics", kMyCalendar);
