@@ -46,14 +46,16 @@ Result<std::string> ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
   std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (!error && std::filesystem::is_regular_file(path, error) && !error) {
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
-      return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
+  if (std::filesystem::is_regular_file(path, error)) {
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error) {
+      std::string bytes(size, '\0');
+      in.read(bytes.data(), static_cast<std::streamsize>(size));
+      if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
+        return Fail(ErrorCode::kIo, fmt::format("cannot read {}", Quote(path)));
+      }
+      return bytes;
     }
-    return bytes;
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -196,6 +198,12 @@ Result<ImportReport> App::Import(const ImportInput& input) {
   std::stable_partition(files.begin(), files.end(),
                         [](const LoadedFile& file) { return file.contacts.has_value(); });
 
+  std::size_t people = 0;    // contacts in the files
+  std::size_t meetings = 0;  // calendar occurrences in the files
+  for (const auto& file : files) {
+    if (file.contacts) people += file.contacts->contacts.size();
+    if (file.calendar) meetings += file.calendar->events.size();
+  }
   ImportReport report;
   report.dry_run = input.dry_run;
   // Once the last file is in and the store has put its indexes back, what the import no longer
@@ -218,10 +226,6 @@ Result<ImportReport> App::Import(const ImportInput& input) {
     // Many contacts are written in bulk (the store sets indexes aside until the commit; the
     // calendar decides for itself once it knows which meetings are new); any error below rolls
     // the whole transaction back, as bulk loading requires.
-    std::size_t people = 0;
-    for (const auto& file : files) {
-      if (file.contacts) people += file.contacts->contacts.size();
-    }
     ALLIES_TRY_VOID(store_.BeginBulkLoad(people, 0));
     for (const auto& file : files) {
       if (file.contacts) ALLIES_TRY_VOID(importer->AddContacts(file.path, *file.contacts));
@@ -240,12 +244,7 @@ Result<ImportReport> App::Import(const ImportInput& input) {
     return report;
   };
   // Thousands of records check what their rows refer to once, at the commit (Store::BeginLoad).
-  std::size_t records = 0;
-  for (const auto& file : files) {
-    if (file.contacts) records += file.contacts->contacts.size();
-    if (file.calendar) records += file.calendar->events.size();
-  }
-  const bool load = records >= store::Store::kBulkLoadMinRows;
+  const bool load = people + meetings >= store::Store::kBulkLoadMinRows;
   if (!input.dry_run) return InTransaction(body, load);
   // A dry run does all the work and then undoes it.
   ALLIES_TRY_VOID(store_.Begin(now_));
