@@ -49,6 +49,9 @@ std::string ReadAll(const std::string& path) {
 std::int64_t Query(const Sandbox& box, const std::string& sql) {
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open_v2(box.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  // A command may have started a background influence refresh that briefly locks the file.
+  constexpr int kBusyMilliseconds = 5000;
+  sqlite3_busy_timeout(db, kBusyMilliseconds);
   sqlite3_stmt* statement = nullptr;
   EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sql;
   std::int64_t value = -1;
