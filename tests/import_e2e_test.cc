@@ -188,7 +188,7 @@ constexpr const char* kMyCalendar =
 // the database is whole; a second import of the calendar changes nothing.
 TEST_F(ImportTest, ThousandsOfRecordsLoadWithEveryReferenceResolved) {
   constexpr int kCards = 6000;
-  constexpr int kMeetings = 5000;
+  constexpr int kMeetings = 10000;  // Store::kBulkLoadMinRows: a load transaction
   std::string cards;
   for (int i = 0; i < kCards; ++i) {
     cards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person " + std::to_string(i) +
@@ -227,6 +227,60 @@ TEST_F(ImportTest, ThousandsOfRecordsLoadWithEveryReferenceResolved) {
   EXPECT_EQ(again["interactions"], 0);
   EXPECT_EQ(again["interactions_unchanged"], kMeetings);
   EXPECT_EQ(Query(box_, "SELECT count(*) FROM interaction"), kMeetings);
+}
+
+// An address book of 10,000 people is bulk loaded: its people wait in the store's buffer and
+// are written beside the importer, with their references checked as they are written. Cards
+// that repeat an earlier one (merged, which writes the buffer out first) and managers named by
+// email (resolved after the last card) land as one database, whole.
+TEST_F(ImportTest, TenThousandCardsWithRepeatsAndManagersLandWhole) {
+  constexpr int kPeople = 10000;
+  constexpr int kRepeatEvery = 10;  // after card 10k, card 10k - 5 again, with a phone added
+  std::string cards;
+  auto card = [&](int who, std::string_view extra) {
+    cards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person " + std::to_string(who) + "\r\nEMAIL:p" +
+             std::to_string(who) + "@example.com\r\nORG:Org " + std::to_string(who % 50) + "\r\n";
+    cards += extra;
+    if (who % 100 != 0) {
+      cards += "X-MANAGER:p" + std::to_string(who - who % 100) + "@example.com\r\n";
+    }
+    cards += "END:VCARD\r\n";
+  };
+  for (int i = 0; i < kPeople; ++i) {
+    card(i, "");
+    if (i % kRepeatEvery == 0 && i > 0) {
+      card(i - 5, "TEL;TYPE=cell:+1 415 555 " + std::to_string(1000 + i % 9000) + "\r\n");
+    }
+  }
+  const fs::path vcf = box_.dir() / "many.vcf";
+  Write(vcf, cards);
+  auto report = Import({vcf.string()});
+  constexpr int kRepeats = kPeople / kRepeatEvery - 1;
+  EXPECT_EQ(report["created"], kPeople);
+  EXPECT_EQ(report["merged"], kRepeats);
+  EXPECT_EQ(report["errors"].size(), 0u);
+  // Me (init) and everyone, with ids one after another.
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM person"), kPeople + 1);
+  EXPECT_EQ(Query(box_, "SELECT max(id) FROM person"), kPeople + 1);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM org"), 50);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM person_phone"), kRepeats);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM person WHERE reports_to IS NOT NULL"),
+            kPeople - kPeople / 100);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM person p JOIN person m ON m.id = p.reports_to "
+                  "JOIN person_email e ON e.person_id = m.id "
+                  "WHERE e.address <> 'p' || (CAST(substr(p.name, 8) AS INTEGER) / 100 * 100) "
+                  "|| '@example.com'"),
+            0);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(Query(box_,
+                  "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> "
+                  "'ok'"),
+            0);
+  auto again = Import({vcf.string()});
+  EXPECT_EQ(again["created"], 0);
+  EXPECT_EQ(again["updated"], 0);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM person"), kPeople + 1);
 }
 
 TEST_F(ImportTest, DeclinedAndCancelledMeetingsAreSkippedAndKindIsInferred) {

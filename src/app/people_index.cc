@@ -177,8 +177,8 @@ const KeyMap::Entry* KeyMap::Find(std::string_view key) const {
 
 void PeopleIndex::Reserve(std::size_t people) {
   by_email_.Reserve(by_email_.Size() + people);
-  by_phone_.reserve(by_phone_.size() + people);
-  by_name_org_.reserve(by_name_org_.size() + people);
+  by_phone_.Reserve(by_phone_.Size() + people);
+  by_name_org_.Reserve(by_name_org_.Size() + people);
   by_name_.reserve(by_name_.size() + people);
 }
 
@@ -199,10 +199,10 @@ void PeopleIndex::Add(const core::Person& person, std::string_view org_name) {
 
 void PeopleIndex::Add(core::PersonId id, Keys&& keys) {
   for (const auto& key : keys.emails) by_email_.TryEmplace(key, id);
-  for (auto& key : keys.phones) {
-    if (!key.empty()) by_phone_.try_emplace(std::move(key), id);
+  for (const auto& key : keys.phones) {
+    if (!key.empty()) by_phone_.TryEmplace(key, id);
   }
-  by_name_org_.try_emplace(std::move(keys.name_org), id);
+  by_name_org_.TryEmplace(keys.name_org, id);
   auto named = by_name_.find(keys.name);
   if (named == by_name_.end()) named = by_name_.try_emplace(std::move(keys.name)).first;
   if (std::find(named->second.begin(), named->second.end(), id) == named->second.end()) {
@@ -231,12 +231,14 @@ std::optional<PeopleIndex::Match> PeopleIndex::Find(const Keys& keys,
   }
   for (std::size_t i = 0; i < keys.phones.size(); ++i) {
     if (keys.phones[i].empty()) continue;
-    auto found = by_phone_.find(keys.phones[i]);
-    if (found != by_phone_.end()) return Match{found->second, "phone " + phones[i].number};
+    if (const auto* found = by_phone_.Find(keys.phones[i])) {
+      return Match{found->id, "phone " + phones[i].number};
+    }
   }
   if (!core::Trim(name).empty()) {
-    auto found = by_name_org_.find(keys.name_org);
-    if (found != by_name_org_.end()) return Match{found->second, "name and organization"};
+    if (const auto* found = by_name_org_.Find(keys.name_org)) {
+      return Match{found->id, "name and organization"};
+    }
   }
   return std::nullopt;
 }

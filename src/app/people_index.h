@@ -33,7 +33,8 @@ std::string SortedNameKey(std::string_view name);
 // Returns whether `into` changed.
 bool MergePersonFields(core::Person& into, const core::Person& from);
 
-// Strings to person ids, for the email index that a calendar import looks up millions of times:
+// Strings to person ids, for the indexes that an import looks up for every record (a calendar's
+// email index: millions of times):
 // open addressing with linear probing over a power-of-two table of 8-byte slots (a 32-bit tag of
 // the hash and an entry number), the keys' bytes one after another in a single string. A lookup
 // touches a slot, an entry and the key's bytes, instead of std::unordered_map's bucket, node
@@ -115,8 +116,8 @@ class PeopleIndex {
     }
   };
   KeyMap by_email_;
-  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_phone_;
-  std::unordered_map<std::string, core::PersonId, KeyHash, std::equal_to<>> by_name_org_;
+  KeyMap by_phone_;
+  KeyMap by_name_org_;
   std::unordered_map<std::string, std::vector<core::PersonId>, KeyHash, std::equal_to<>> by_name_;
 };
 

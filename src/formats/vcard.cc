@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -801,36 +803,41 @@ bool IsCardMarker(const ContentLine& line, std::string_view marker) {
          EqualsIgnoreCase(core::Trim(line.value), "VCARD");
 }
 
-}  // namespace
-
-core::Result<ContactFile> ReadVcard(std::string_view bytes) {
-  std::string storage;
-  ALLIES_TRY(bytes, Unbom(bytes, storage));
-
-  ContactFile file;
+// What one part of a file holds (ReadVcard reads large files in parts, one per thread).
+struct Part {
+  ContactFile file;  // contacts and errors; `format` unused
   std::vector<std::string> versions;
-  Lexer lexer(bytes);
+  bool seen_begin = false;
+  // The BEGIN:VCARD line of a card still open at the end of the part: the next part's first
+  // line, or the end of the file, tells what is wrong with it.
+  std::optional<std::size_t> open_card;
+};
+
+RecordError Unterminated(std::size_t begin_line, std::size_t next_begin) {
+  RecordError error;
+  error.line = begin_line;
+  error.property = "BEGIN";
+  error.value = "VCARD";
+  error.message =
+      next_begin == 0
+          ? std::string("BEGIN:VCARD has no END:VCARD (the file ends first)")
+          : fmt::format("BEGIN:VCARD has no END:VCARD before the next BEGIN:VCARD on line {}",
+                        next_begin);
+  return error;
+}
+
+// Reads the cards of `bytes`, physical lines of a file that ends them at `terminator` and has
+// `lines_before` lines before them.
+Part ReadPart(std::string_view bytes, char terminator, std::size_t lines_before) {
+  Part part;
+  ContactFile& file = part.file;
+  Lexer lexer(bytes, terminator, lines_before);
   Arena arena;
   std::vector<Param> params;
   std::vector<ContentLine> lines;
   CardReader reader;
-  bool seen_begin = false;
   bool in_card = false;
   std::size_t begin_line = 0;
-
-  const auto unterminated = [&](std::size_t next_begin) {
-    RecordError error;
-    error.line = begin_line;
-    error.property = "BEGIN";
-    error.value = "VCARD";
-    error.message = next_begin == 0
-                        ? std::string("BEGIN:VCARD has no END:VCARD (the file ends first)")
-                        : fmt::format(
-                              "BEGIN:VCARD has no END:VCARD before the next BEGIN:VCARD "
-                              "on line {}",
-                              next_begin);
-    file.errors.push_back(std::move(error));
-  };
 
   ContentLine line;
   for (;;) {
@@ -838,8 +845,8 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
     if (status == Lexer::Status::kEnd) break;
     if (status == Lexer::Status::kJunk) continue;
     if (IsCardMarker(line, "BEGIN")) {
-      if (in_card) unterminated(line.line);
-      seen_begin = true;
+      if (in_card) file.errors.push_back(Unterminated(begin_line, line.line));
+      part.seen_begin = true;
       in_card = true;
       begin_line = line.line;
       lines.clear();
@@ -849,7 +856,7 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
     }
     if (IsCardMarker(line, "END")) {
       if (in_card) {
-        reader.Read(begin_line, lines, params, file, versions);
+        reader.Read(begin_line, lines, params, file, part.versions);
       } else {
         file.errors.push_back(
             RecordError{line.line, "END", "VCARD", "END:VCARD without a BEGIN:VCARD before it"});
@@ -867,8 +874,93 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
       arena.Reset();
     }
   }
-  if (in_card) unterminated(0);
+  if (in_card) part.open_card = begin_line;
+  return part;
+}
 
+// Where `bytes` may be cut into `parts` parts that read as the whole does: at the start of a
+// physical line that is BEGIN:VCARD and nothing else, not followed by a folded line. The lexer
+// starts a content line there whatever came before (a fold needs a leading space or TAB, and a
+// quoted-printable soft line break never joins a BEGIN:VCARD line), and the line is a card's
+// start. Each cut is the first such line at or after an equal share of the bytes; fewer parts
+// when there are not enough of them.
+std::vector<std::size_t> Cuts(std::string_view bytes, char terminator, std::size_t parts) {
+  constexpr std::string_view kBegin = "BEGIN:VCARD";
+  std::vector<std::size_t> cuts;
+  std::size_t from = 0;
+  for (std::size_t i = 1; i < parts; ++i) {
+    std::size_t at = std::max(from, bytes.size() / parts * i);
+    for (;;) {
+      at = bytes.find(terminator, at);
+      if (at == std::string_view::npos) return cuts;
+      ++at;  // the start of the next line
+      if (!vcard_internal::StartsWithIgnoreCase(bytes.substr(at), kBegin)) continue;
+      std::size_t end = at + kBegin.size();
+      while (terminator == '\n' && end < bytes.size() && bytes[end] == '\r') ++end;
+      if (end < bytes.size() && bytes[end] != terminator) continue;  // more on the line
+      const std::size_t next = end + 1;
+      if (next < bytes.size() && (bytes[next] == ' ' || bytes[next] == '\t')) continue;
+      break;
+    }
+    cuts.push_back(at);
+    from = at + 1;
+  }
+  return cuts;
+}
+
+}  // namespace
+
+namespace vcard_internal {
+
+core::Result<ContactFile> ReadVcardInParts(std::string_view bytes, std::size_t parts) {
+  std::string storage;
+  ALLIES_TRY(bytes, Unbom(bytes, storage));
+  const char terminator = PhysicalLines::TerminatorOf(bytes);
+
+  std::vector<std::size_t> starts = Cuts(bytes, terminator, std::max<std::size_t>(parts, 1));
+  starts.insert(starts.begin(), 0);
+  std::vector<std::size_t> lines_before(starts.size(), 0);
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    const std::string_view between = bytes.substr(starts[i - 1], starts[i] - starts[i - 1]);
+    lines_before[i] = lines_before[i - 1] + static_cast<std::size_t>(std::count(
+                                                between.begin(), between.end(), terminator));
+  }
+  std::vector<Part> read(starts.size());
+  auto read_part = [&](std::size_t i) {
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : bytes.size();
+    read[i] = ReadPart(bytes.substr(starts[i], end - starts[i]), terminator, lines_before[i]);
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 1; i < starts.size(); ++i) threads.emplace_back(read_part, i);
+    read_part(0);
+  }
+
+  ContactFile file = std::move(read[0].file);
+  std::vector<std::string> versions;
+  bool seen_begin = false;
+  std::size_t contacts = 0;
+  for (const Part& part : read) contacts += part.file.contacts.size();
+  file.contacts.reserve(contacts);
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    Part& part = read[i];
+    if (i > 0) {
+      std::move(part.file.contacts.begin(), part.file.contacts.end(),
+                std::back_inserter(file.contacts));
+      std::move(part.file.errors.begin(), part.file.errors.end(), std::back_inserter(file.errors));
+    }
+    if (part.open_card) {
+      // The next part starts with a BEGIN:VCARD line.
+      file.errors.push_back(
+          Unterminated(*part.open_card, i + 1 < read.size() ? lines_before[i + 1] + 1 : 0));
+    }
+    seen_begin |= part.seen_begin;
+    for (auto& version : part.versions) {
+      if (std::find(versions.begin(), versions.end(), version) == versions.end()) {
+        versions.push_back(std::move(version));
+      }
+    }
+  }
   if (!seen_begin) {
     return core::Fail(core::ErrorCode::kInvalidArgument,
                       "this is not a vCard file: no line reads BEGIN:VCARD (expected a vCard "
@@ -877,6 +969,19 @@ core::Result<ContactFile> ReadVcard(std::string_view bytes) {
   std::sort(versions.begin(), versions.end());
   file.format = versions.empty() ? "vcard" : "vcard " + core::Join(versions, "+");
   return file;
+}
+
+}  // namespace vcard_internal
+
+core::Result<ContactFile> ReadVcard(std::string_view bytes) {
+  // Below a few MiB a second thread costs more than it saves.
+  constexpr std::size_t kPartBytes = std::size_t{4} << 20U;
+  constexpr std::size_t kMaxParts = 8;
+  const std::size_t parts = std::clamp<std::size_t>(
+      std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()),
+                            bytes.size() / kPartBytes),
+      1, kMaxParts);
+  return vcard_internal::ReadVcardInParts(bytes, parts);
 }
 
 }  // namespace allies::formats

@@ -49,6 +49,7 @@
 // The error's line is the offending property's first physical line, or the BEGIN:VCARD line for a
 // card without an end. An END:VCARD outside any card is also reported as an error.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,5 +71,12 @@ namespace allies::formats {
 // everything else is, so that ReadVcard(WriteVcard(c)) gives `c` back (up to `line`/`photos`,
 // and CRs in text, which come back as LF).
 std::string WriteVcard(const std::vector<Contact>& contacts);
+
+namespace vcard_internal {
+// ReadVcard reading the file in up to `parts` parts at once, one thread each (it picks one part
+// per core for files of several MiB): the result is the same for any number of parts. Exposed
+// for the tests.
+[[nodiscard]] core::Result<ContactFile> ReadVcardInParts(std::string_view bytes, std::size_t parts);
+}  // namespace vcard_internal
 
 }  // namespace allies::formats

@@ -8,10 +8,6 @@ namespace {
 
 char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
-}
-
 // True for the parameter values that vCard 2.1 writes bare to name an encoding.
 bool IsBareEncoding(std::string_view token) {
   return EqualsIgnoreCase(token, "QUOTED-PRINTABLE") || EqualsIgnoreCase(token, "BASE64") ||
@@ -77,8 +73,13 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-PhysicalLines::PhysicalLines(std::string_view bytes)
-    : bytes_(bytes), terminator_(bytes.find('\n') == std::string_view::npos ? '\r' : '\n') {}
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+char PhysicalLines::TerminatorOf(std::string_view bytes) {
+  return bytes.find('\n') == std::string_view::npos ? '\r' : '\n';
+}
 
 std::size_t PhysicalLines::LineEnd(std::size_t from, std::size_t& next) const {
   const void* hit = std::memchr(bytes_.data() + from, terminator_, bytes_.size() - from);

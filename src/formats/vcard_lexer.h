@@ -22,7 +22,14 @@ namespace allies::formats::vcard_internal {
 // Thunderbird writes a raw CR inside a value and means it as part of the text.
 class PhysicalLines {
  public:
-  explicit PhysicalLines(std::string_view bytes);
+  explicit PhysicalLines(std::string_view bytes) : PhysicalLines(bytes, TerminatorOf(bytes), 0) {}
+  // Part of a file whose lines end at `terminator` (TerminatorOf the whole file), after
+  // `lines_before` lines of it: the first line is number lines_before + 1.
+  PhysicalLines(std::string_view bytes, char terminator, std::size_t lines_before)
+      : bytes_(bytes), number_(lines_before), terminator_(terminator) {}
+
+  // LF, or CR for a file without a single LF.
+  static char TerminatorOf(std::string_view bytes);
 
   // The next line without its line end, and its 1-based number. False at the end of the bytes.
   bool Next(std::string_view& line, std::size_t& number);
@@ -72,10 +79,14 @@ struct ContentLine {
 
 // Case-insensitive ASCII comparison, for property and parameter names.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 
 class Lexer {
  public:
   explicit Lexer(std::string_view bytes) : lines_(bytes) {}
+  // Part of a file (PhysicalLines' second constructor).
+  Lexer(std::string_view bytes, char terminator, std::size_t lines_before)
+      : lines_(bytes, terminator, lines_before) {}
 
   enum class Status { kLine, kJunk, kEnd };
 

@@ -1121,6 +1121,90 @@ TEST(VcardWriteTest, EveryFixtureReadsTheSameAfterWriting) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Large files are read in parts, one thread each: the parts must read as the whole does.
+
+// Everything a read gives, `line` and `photos` too, one thing per line.
+std::string DumpFile(const ContactFile& file) {
+  std::ostringstream out;
+  out << "format=" << file.format << "\n";
+  for (const Contact& c : file.contacts) {
+    out << "--- line " << c.line << ", " << c.photos << " photos\n" << Dump(c);
+  }
+  for (const RecordError& e : file.errors) {
+    out << "!!! " << e.line << " " << e.property << " " << e.value << ": " << e.message << "\n";
+  }
+  return out.str();
+}
+
+std::string DumpInParts(std::string_view bytes, std::size_t parts) {
+  auto file = vcard_internal::ReadVcardInParts(bytes, parts);
+  return file ? DumpFile(*file) : "error: " + file.error().message;
+}
+
+// Every place a part may start, and the places it must not: a card left open by the part
+// before (a quoted-printable soft line break just before BEGIN:VCARD, a file ending inside a
+// card), a BEGIN:VCARD line continued by a fold, one with more on the line, lower case, CR CR LF
+// line ends, a stray END:VCARD, a refused card.
+constexpr std::string_view kTricky =
+    "junk before the first card\r\n"
+    "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:Soft=\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEND:VCARD\r\n"
+    "begin:vcard\nVERSION:4.0\nFN:lower case\nend:vcard\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Holds odd lines\n"
+    "BEGIN:VCARD\n FOLDED:into the marker\n"
+    "BEGIN:VCARD;X=1\n"
+    "NOTE:still the same card\nEND:VCARD\n"
+    "BEGIN:VCARD \nVERSION:3.0\nFN:Trailing space\nEND:VCARD\n"
+    "END:VCARD\n"
+    "BEGIN:VCARD\r\r\nVERSION:3.0\r\r\nFN:Cr Cr Lf\r\r\nEND:VCARD\r\r\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Bad date\nBDAY:1990-13-45\nEND:VCARD\n"
+    "\n\nBEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9 =\nau lait\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Unfinished\n";
+
+TEST(VcardPartsTest, AnyNumberOfPartsReadsLikeOneAtEveryPlaceAPartCanStart) {
+  const std::string whole = DumpInParts(kTricky, 1);
+  // What the whole file reads as, so that the comparisons below compare something.
+  EXPECT_THAT(whole, HasSubstr("fn=Ann\n"));
+  EXPECT_THAT(whole, HasSubstr("fn=Holds odd lines\n"));
+  EXPECT_THAT(whole, HasSubstr("fn=Café au lait\n"));
+  EXPECT_THAT(whole, HasSubstr("!!! 2 BEGIN VCARD: BEGIN:VCARD has no END:VCARD before the next "
+                               "BEGIN:VCARD on line 5"));
+  EXPECT_THAT(whole, HasSubstr("the file ends first"));
+  EXPECT_THAT(whole, HasSubstr("END:VCARD without a BEGIN:VCARD"));
+  EXPECT_THAT(whole, HasSubstr("BDAY 1990-13-45"));
+  // More parts than places to cut: every eligible BEGIN:VCARD starts a part somewhere here.
+  for (std::size_t parts = 2; parts <= 40; ++parts) {
+    EXPECT_EQ(DumpInParts(kTricky, parts), whole) << parts << " parts";
+  }
+}
+
+TEST(VcardPartsTest, AFileOfCrLineEndsReadsLikeOneInParts) {
+  std::string classic(kTricky);
+  classic.erase(std::remove(classic.begin(), classic.end(), '\n'), classic.end());
+  const std::string whole = DumpInParts(classic, 1);
+  EXPECT_THAT(whole, HasSubstr("fn=Ann\n"));
+  for (std::size_t parts = 2; parts <= 40; ++parts) {
+    EXPECT_EQ(DumpInParts(classic, parts), whole) << parts << " parts";
+  }
+}
+
+TEST(VcardPartsTest, EveryFixtureTogetherReadsLikeOneInParts) {
+  std::string all;
+  for (const std::string& name : FixtureNames()) {
+    std::string bytes = ReadBytes(VcardDir() / name);
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) continue;  // UTF-16
+    all += bytes;
+    if (!all.ends_with('\n')) all += "\r\n";
+  }
+  const std::string whole = DumpInParts(all, 1);
+  EXPECT_GT(std::count(whole.begin(), whole.end(), '-'), 100);
+  for (std::size_t parts : {2, 3, 5, 8, 13, 64, 400}) {
+    EXPECT_EQ(DumpInParts(all, parts), whole) << parts << " parts";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Robustness: damaged files give a result or an error, never a crash or a hang.
 
 TEST(VcardRobustnessTest, TruncationsAndByteFlipsOfEveryFixture) {

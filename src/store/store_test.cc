@@ -2030,6 +2030,50 @@ TEST_P(StoreTest, BulkLoadedInteractionsAreFoundByTheIdsReturnedAfterTheOnesTher
   EXPECT_EQ(Must(store_->ListInteractions({})).size(), 71u);
 }
 
+TEST_P(StoreTest, BulkLoadedPeopleAndOrganizationsGetTheIdsSqliteWouldGiveInAnyOrderOfWrites) {
+  OrgId first_org = Must(store_->InsertOrg(FullOrg()));
+  PersonId ann = AddPerson("Ann");
+  ASSERT_TRUE(Must(store_->BeginBulkLoad(Store::kBulkLoadMinRows, Store::kBulkLoadMinRows)));
+  // An interaction first, so that its rows are held before any person's or organization's:
+  // those must still be written first, as the attendees and the person's organization refer
+  // to them (references are checked as the rows are written, outside BeginLoad).
+  AddInteraction(kNow, {ann}, ann, "ics:early");
+  PersonId bob = AddPerson("Bob");
+  Organization vendor = FullOrg();
+  vendor.name = "Fabrikam";
+  OrgId fabrikam = Must(store_->InsertOrg(vendor));
+  Person carol = FullPerson(fabrikam, bob);
+  carol.name = "Carol";
+  PersonId carol_id = Must(store_->InsertPerson(carol));
+  InteractionId later = AddInteraction(kNow + 1h, {bob, carol_id, ann}, carol_id, "ics:later");
+  // Me is written at once (the unique flag says no there and then); the count goes on after.
+  Person me;
+  me.name = "Me";
+  me.is_me = true;
+  PersonId me_id = Must(store_->InsertPerson(me));
+  PersonId dave = AddPerson("Dave");
+  EXPECT_EQ(bob.value, ann.value + 1);
+  EXPECT_EQ(carol_id.value, ann.value + 2);
+  EXPECT_EQ(me_id.value, ann.value + 3);
+  EXPECT_EQ(dave.value, ann.value + 4);
+  EXPECT_EQ(fabrikam.value, first_org.value + 1);
+  Must(store_->EndBulkLoad());
+
+  CommitAndBegin(kLater);
+  ExpectSamePerson(Must(store_->GetPerson(carol_id)), carol);
+  EXPECT_EQ(Must(store_->GetPerson(bob)).name, "Bob");
+  EXPECT_EQ(Must(store_->GetPerson(dave)).name, "Dave");
+  EXPECT_TRUE(Must(store_->GetPerson(me_id)).is_me);
+  Organization got = Must(store_->GetOrg(fabrikam));
+  EXPECT_EQ(got.name, "Fabrikam");
+  EXPECT_EQ(got.services, vendor.services);
+  EXPECT_EQ(got.renewal, vendor.renewal);
+  EXPECT_EQ(got.cadence_days, vendor.cadence_days);
+  EXPECT_EQ(Must(store_->GetInteraction(later)).attendees,
+            (std::vector<PersonId>{bob, carol_id, ann}));
+  EXPECT_EQ(Must(store_->CountPeople()), 5u);
+}
+
 TEST_P(StoreTest, ASourceRepeatedInABulkLoadFailsTheCommit) {
   PersonId me = AddPerson("Me");
   PersonId ann = AddPerson("Ann");

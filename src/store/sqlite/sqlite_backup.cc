@@ -137,6 +137,8 @@ Result<core::Dataset> SqliteStore::ReadAll() {
 Result<void> SqliteStore::RestoreAll(const core::Dataset& data) {
   constexpr std::string_view kAction = "restore a full export";
   next_interaction_id_ = 0;  // a bulk load counts again after the ids written here
+  next_person_id_ = 0;
+  next_org_id_ = 0;
   return Counted(
       Write<void>(
           kAction, Undo::kSavepoint,

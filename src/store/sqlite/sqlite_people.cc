@@ -324,21 +324,22 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
   return Counted(Write<PersonId>(
       action, Undo::kStatement,
       [&]() -> Result<PersonId> {
+        if (bulk_ && !person.is_me) return HoldPerson(person);
         {
-          // While bulk loading, the child rows held back stay so: this row needs none of them.
           constexpr std::string_view kInsert =
               "INSERT INTO person (name, name_key, title, department, department_key, org_id, "
               "reports_to, closeness, closeness_at, cadence_days, is_me, is_team, created_at, "
               "updated_at, deleted_at) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, NULL)";
-          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
+          auto statement = Prepare(kInsert);
           BindPerson(*statement, person);
           statement->bind(13, Seconds(now_));
           statement->exec();
         }
         std::int64_t id = db_->getLastInsertRowid();
+        next_person_id_ = 0;  // a bulk load counts again after this id
         try {
-          InsertPersonChildren(id, person, /*defer=*/bulk_);
+          InsertPersonChildren(id, person);
         } catch (const SQLite::Exception&) {
           UndoInsert("DELETE FROM person WHERE id = ?", id);
           throw;
@@ -346,6 +347,55 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
         return PersonId{id};
       },
       [&](const SQLite::Exception& e) { return PersonWriteError(e, action, person); }));
+}
+
+// While bulk loading, a new person waits in the buffer with their child rows, and the importer
+// goes on without waiting for the flusher thread: the id is the one SQLite would give, one past
+// the largest there is, counted here. The person rows are written before every other table's
+// but organizations' (HeldRank): children, interactions and attendees refer to them. Someone
+// flagged as me is written at once, as the unique index on the flag must say no then and there.
+PersonId SqliteStore::HoldPerson(const Person& person) {
+  if (next_person_id_ == 0) {
+    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM person");
+    statement->executeStep();
+    next_person_id_ = statement->getColumn(0).getInt64() + 1;
+  }
+  const std::int64_t id = next_person_id_++;
+  auto optional = [](const auto& value) -> Cell {
+    if (!value) return std::monostate{};
+    return std::int64_t{value->value};
+  };
+  auto number = [](const std::optional<int>& value) -> Cell {
+    if (!value) return std::monostate{};
+    return std::int64_t{*value};
+  };
+  row_.clear();
+  row_.emplace_back(id);
+  row_.emplace_back(person.name);
+  row_.emplace_back(core::NameKey(person.name));
+  row_.emplace_back(person.title);
+  row_.emplace_back(person.department);
+  row_.emplace_back(FoldedKey(person.department));
+  row_.push_back(optional(person.org));
+  row_.push_back(optional(person.reports_to));
+  row_.push_back(number(person.closeness));
+  if (person.closeness_at) {
+    row_.emplace_back(Seconds(*person.closeness_at));
+  } else {
+    row_.emplace_back();
+  }
+  row_.push_back(number(person.cadence_days));
+  row_.emplace_back(std::int64_t{person.is_team ? 1 : 0});
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(std::int64_t{0});  // is_me
+  WriteRow(
+      "INSERT INTO person (id, name, name_key, title, department, department_key, org_id, "
+      "reports_to, closeness, closeness_at, cadence_days, is_team, created_at, updated_at, is_me) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      row_, /*defer=*/true, HeldRank::kPeople);
+  InsertPersonChildren(id, person, /*defer=*/true);
+  return PersonId{id};
 }
 
 Result<void> SqliteStore::UpdatePerson(const Person& person) {
@@ -573,12 +623,11 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
   return Write<OrgId>(
       action, Undo::kStatement,
       [&]() -> Result<OrgId> {
+        if (bulk_) return HoldOrg(org);
         {
-          constexpr std::string_view kInsert =
+          auto statement = Prepare(
               "INSERT INTO org (name, name_key, kind, renewal, cadence_days, created_at, "
-              "updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)";
-          // While bulk loading, the child rows held back stay so: this row needs none of them.
-          auto statement = bulk_ ? PrepareKeepingPending(kInsert) : Prepare(kInsert);
+              "updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)");
           BindOrg(*statement, org);
           statement->bind(6, Seconds(now_));
           statement->exec();
@@ -593,6 +642,48 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
         return OrgId{id};
       },
       [&](const SQLite::Exception& e) { return WriteError(e, action, {}); });
+}
+
+// While bulk loading, a new organization waits in the buffer like a person (HoldPerson), its
+// rows written before everyone's.
+OrgId SqliteStore::HoldOrg(const Organization& org) {
+  if (next_org_id_ == 0) {
+    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM org");
+    statement->executeStep();
+    next_org_id_ = statement->getColumn(0).getInt64() + 1;
+  }
+  const std::int64_t id = next_org_id_++;
+  row_.clear();
+  row_.emplace_back(id);
+  row_.emplace_back(org.name);
+  row_.emplace_back(core::NameKey(org.name));
+  row_.emplace_back(std::string(core::Name(org.kind)));
+  if (org.renewal) {
+    row_.emplace_back(core::FormatDate(*org.renewal));
+  } else {
+    row_.emplace_back();
+  }
+  if (org.cadence_days) {
+    row_.emplace_back(std::int64_t{*org.cadence_days});
+  } else {
+    row_.emplace_back();
+  }
+  row_.emplace_back(Seconds(now_));
+  row_.emplace_back(Seconds(now_));
+  WriteRow(
+      "INSERT INTO org (id, name, name_key, kind, renewal, cadence_days, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      row_, /*defer=*/true, HeldRank::kOrgs);
+  std::int64_t position = 0;
+  for (const std::string& service : org.services) {
+    row_.clear();
+    row_.emplace_back(id);
+    row_.emplace_back(position++);
+    row_.emplace_back(service);
+    WriteRow("INSERT INTO org_service (org_id, position, service) VALUES (?, ?, ?)", row_,
+             /*defer=*/true);
+  }
+  return OrgId{id};
 }
 
 Result<void> SqliteStore::UpdateOrg(const Organization& org) {

@@ -84,11 +84,6 @@ Borrowed SqliteStore::Prepare(std::string_view sql) {
   return Cached(sql);
 }
 
-Borrowed SqliteStore::PrepareKeepingPending(std::string_view sql) {
-  WaitForFlush();
-  return Cached(sql);
-}
-
 Borrowed SqliteStore::Cached(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
@@ -336,7 +331,8 @@ Result<void> SqliteStore::EndBulkLoad() {
   return {};
 }
 
-void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer) {
+void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer,
+                           HeldRank rank) {
   if (!defer) {
     auto statement = Prepare(sql);
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -361,8 +357,10 @@ void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool 
       if (i > 0) added.batch += ", ";
       added.batch += tuple;
     }
-    pending_.push_back(std::move(added));
-    rows = std::prev(pending_.end());
+    added.rank = rank;
+    rows = pending_.insert(std::find_if(pending_.begin(), pending_.end(),
+                                        [&](const PendingRows& p) { return p.rank > rank; }),
+                           std::move(added));
   }
   for (Cell& cell : cells) rows->cells.push_back(std::move(cell));
   pending_cells_ += cells.size();
@@ -393,6 +391,7 @@ void SqliteStore::StartFlush() {
       next.push_back(std::move(*spare));
     } else {
       PendingRows empty;
+      empty.rank = full.rank;
       empty.single = full.single;
       empty.batch = full.batch;
       empty.columns = full.columns;
@@ -462,6 +461,8 @@ void SqliteStore::FinishBulkLoad() {
   db_->exec("PRAGMA threads = 0");
   set_aside_.clear();
   next_interaction_id_ = 0;
+  next_person_id_ = 0;
+  next_org_id_ = 0;
   db_->exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
   bulk_ = false;
 }
@@ -474,6 +475,8 @@ void SqliteStore::AbandonBulkLoad() noexcept {
   pending_cells_ = 0;
   set_aside_.clear();  // the rollback brought them back
   next_interaction_id_ = 0;
+  next_person_id_ = 0;
+  next_org_id_ = 0;
   if (bulk_) db_->tryExec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
   bulk_ = false;
 }

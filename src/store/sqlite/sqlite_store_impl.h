@@ -172,8 +172,13 @@ using Cell = std::variant<std::monostate, std::int64_t, std::string>;
 
 void BindCell(SQLite::Statement& statement, int index, const Cell& cell);
 
+// The order in which a bulk load's held tables are written: a table before those that refer to
+// it (organizations, then people, then the rest), and within a rank as their buffers opened.
+enum class HeldRank { kOrgs, kPeople, kRest };
+
 // Child rows of one table waiting to be written by multi-row INSERTs (bulk loading).
 struct PendingRows {
+  HeldRank rank = HeldRank::kRest;
   std::string_view single;  // the one-row INSERT, "INSERT INTO t (a, b) VALUES (?, ?)"
   std::string batch;        // the same for kBatchRows rows
   std::size_t columns = 0;
@@ -277,20 +282,20 @@ class SqliteStore final : public Store {
   // Returns the cached statement for `sql`, preparing it on first use. Writes the rows a bulk
   // load holds back first, so that the statement sees them.
   Borrowed Prepare(std::string_view sql);
-  // The same without writing the rows held back: for the bulk load's own inserts.
-  Borrowed PrepareKeepingPending(std::string_view sql);
   // The cached statement, without waiting for the flusher: for the flusher itself.
   Borrowed Cached(std::string_view sql);
 
   // Inserts one child row with the one-row INSERT `sql` (the cells bound to ?1, ?2, ...): at
-  // once, or, when `defer`, into the bulk load's buffer (the cells are moved from).
-  void WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer);
+  // once, or, when `defer`, into the bulk load's buffer (the cells are moved from), whose
+  // tables are written in the order of their `rank`.
+  void WriteRow(std::string_view sql, std::vector<Cell>& cells, bool defer,
+                HeldRank rank = HeldRank::kRest);
   // Writes every row held back by a bulk load. Throws SQLite::Exception.
   void FlushPending();
   // Hands the full buffer of rows held back to the flusher thread, which writes them while the
   // caller goes on filling the other buffer (after waiting for the previous flush). The
   // connection is used by one thread at a time: every other use of it waits for the flusher
-  // first (Prepare, PrepareKeepingPending, FlushPending, Rollback). A failed flush is rethrown
+  // first (Prepare, FlushPending, Rollback). A failed flush is rethrown
   // by every wait until the transaction is rolled back, so nothing after it can commit.
   void StartFlush();
   void WaitForFlush();
@@ -385,6 +390,8 @@ class SqliteStore final : public Store {
   void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees,
                        bool defer = false);
   core::InteractionId HoldInteraction(const core::Interaction& interaction);
+  core::PersonId HoldPerson(const core::Person& person);
+  core::OrgId HoldOrg(const core::Organization& org);
   core::Error InteractionWriteError(const SQLite::Exception& e, std::string_view action,
                                     const core::Interaction& interaction);
   Result<std::vector<core::FollowUp>> LoadFollowUps(std::string_view where,
@@ -428,6 +435,8 @@ class SqliteStore final : public Store {
   std::vector<PendingRows> in_flight_;
   std::exception_ptr flush_failure_;
   std::int64_t next_interaction_id_ = 0;  // the next HoldInteraction's id; 0 when not counted yet
+  std::int64_t next_person_id_ = 0;       // the next HoldPerson's id; 0 when not counted yet
+  std::int64_t next_org_id_ = 0;          // the next HoldOrg's id; 0 when not counted yet
   std::vector<Cell> row_;                 // scratch for WriteRow's callers
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
