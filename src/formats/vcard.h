@@ -62,7 +62,8 @@ namespace allies::formats {
 // Reads every card of a vCard file. Each Contact's `line` is the line of its BEGIN:VCARD.
 // `format` is "vcard <versions>", e.g. "vcard 3.0" or "vcard 2.1+3.0" when versions mix ("vcard"
 // when no card says). Error (kInvalidArgument) only when the bytes hold no BEGIN:VCARD line at
-// all; any problem inside a card refuses that card only. O(bytes) time.
+// all; any problem inside a card refuses that card only. O(bytes) time; a file of several MiB
+// is read in parts on every core (up to 8), with the same result.
 [[nodiscard]] core::Result<ContactFile> ReadVcard(std::string_view bytes);
 
 // Writes the contacts as vCard 4.0: CRLF line ends, lines folded at 75 octets without splitting a

@@ -333,10 +333,12 @@ class Store {
   // kBulkLoadMinRows of a kind, and at least half as many as the database already holds), the
   // transaction switches to bulk loading and this returns true; otherwise nothing changes and
   // it returns false. While bulk loading, the back end may set secondary indexes aside and
-  // write child rows (emails, phones, attendees, ...) in batches: every read still sees every
-  // write, and Commit() restores everything as it was (the schema ends identical), but a write
-  // that fails, or a Commit() that fails, may leave part of itself behind, so the caller must
-  // then roll the whole transaction back (an import does). Rollback() ends bulk loading too.
+  // write new records and their child rows (people, organizations, interactions, emails,
+  // phones, attendees, ...) in batches, returning the ids they will have: every read still
+  // sees every write, and Commit() restores everything as it was (the schema ends identical),
+  // but a write that fails, or a Commit() that fails, may leave part of itself behind, so the
+  // caller must then roll the whole transaction back (an import does). Rollback() ends bulk
+  // loading too.
   // A later call in the same transaction may add what it brings (a calendar after contacts);
   // it returns whether the transaction is bulk loading. kInternal outside a transaction.
   static constexpr std::size_t kBulkLoadMinRows = 10000;
