@@ -310,12 +310,8 @@ Result<InteractionId> SqliteStore::InsertInteraction(const Interaction& interact
 // interaction rows are written before the attendee rows that refer to them, as their buffer was
 // opened first (pending_ keeps that order).
 core::InteractionId SqliteStore::HoldInteraction(const Interaction& interaction) {
-  if (next_interaction_id_ == 0) {
-    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM interaction");
-    statement->executeStep();
-    next_interaction_id_ = statement->getColumn(0).getInt64() + 1;
-  }
-  const std::int64_t id = next_interaction_id_++;
+  const std::int64_t id =
+      NextHeldId(next_interaction_id_, "SELECT coalesce(max(id), 0) FROM interaction");
   row_.clear();
   row_.emplace_back(Seconds(interaction.at));
   row_.emplace_back(std::int64_t{interaction.duration_min});

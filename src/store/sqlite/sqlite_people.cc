@@ -355,12 +355,7 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
 // but organizations' (HeldRank): children, interactions and attendees refer to them. Someone
 // flagged as me is written at once, as the unique index on the flag must say no then and there.
 PersonId SqliteStore::HoldPerson(const Person& person) {
-  if (next_person_id_ == 0) {
-    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM person");
-    statement->executeStep();
-    next_person_id_ = statement->getColumn(0).getInt64() + 1;
-  }
-  const std::int64_t id = next_person_id_++;
+  const std::int64_t id = NextHeldId(next_person_id_, "SELECT coalesce(max(id), 0) FROM person");
   auto optional = [](const auto& value) -> Cell {
     if (!value) return std::monostate{};
     return std::int64_t{value->value};
@@ -647,12 +642,7 @@ Result<OrgId> SqliteStore::InsertOrg(const Organization& org) {
 // While bulk loading, a new organization waits in the buffer like a person (HoldPerson), its
 // rows written before everyone's.
 OrgId SqliteStore::HoldOrg(const Organization& org) {
-  if (next_org_id_ == 0) {
-    auto statement = Prepare("SELECT coalesce(max(id), 0) FROM org");
-    statement->executeStep();
-    next_org_id_ = statement->getColumn(0).getInt64() + 1;
-  }
-  const std::int64_t id = next_org_id_++;
+  const std::int64_t id = NextHeldId(next_org_id_, "SELECT coalesce(max(id), 0) FROM org");
   row_.clear();
   row_.emplace_back(id);
   row_.emplace_back(org.name);

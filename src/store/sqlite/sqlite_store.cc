@@ -367,6 +367,15 @@ void SqliteStore::WriteRow(std::string_view sql, std::vector<Cell>& cells, bool 
   if (pending_cells_ >= kPendingCells) StartFlush();
 }
 
+std::int64_t SqliteStore::NextHeldId(std::int64_t& next, std::string_view max_id_sql) {
+  if (next == 0) {
+    auto statement = Prepare(max_id_sql);
+    statement->executeStep();
+    next = statement->getColumn(0).getInt64() + 1;
+  }
+  return next++;
+}
+
 void SqliteStore::JoinFlusher() noexcept {
   if (flusher_.joinable()) flusher_.join();
 }

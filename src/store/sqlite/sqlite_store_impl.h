@@ -389,6 +389,9 @@ class SqliteStore final : public Store {
                                 const std::function<Result<void>(core::Interaction&)>& visit);
   void InsertAttendees(std::int64_t id, const std::vector<core::PersonId>& attendees,
                        bool defer = false);
+  // The id of the next row held back for a table, one past the largest there is (as SQLite
+  // would give it): counted in `next` (0: not counted yet), from `max_id_sql` the first time.
+  std::int64_t NextHeldId(std::int64_t& next, std::string_view max_id_sql);
   core::InteractionId HoldInteraction(const core::Interaction& interaction);
   core::PersonId HoldPerson(const core::Person& person);
   core::OrgId HoldOrg(const core::Organization& org);
