@@ -2903,6 +2903,47 @@ TEST_F(SqliteStoreTest, BulkLoadEndsWithTheSameSchemaAndCompleteIndexes) {
             299);
 }
 
+// More index entries than one of the sorter's runs holds (4 MiB while the indexes are put
+// back): sorted in runs, on two threads, and merged, the unique index of sources still finds a
+// repeat and fails the commit, and without one every index is whole.
+TEST_F(SqliteStoreTest, IndexesSortedInManyRunsRefuseARepeatAndAreWholeWithout) {
+  CreateDatabase();
+  const std::vector<std::string> before = SchemaOf(DbPath());
+  auto store = OpenSqliteStore(DbPath());
+  ASSERT_TRUE(store) << store.error().message;
+  constexpr int kMeetings = 200000;  // about 11 MB of source entries
+  auto load = [&](bool repeat) {
+    Must((*store)->Begin(kNow));
+    ASSERT_TRUE(Must((*store)->BeginBulkLoad(0, kMeetings)));
+    Interaction meeting;
+    meeting.owner = PersonId{1};
+    meeting.attendees = {PersonId{1}};
+    for (int i = 0; i < kMeetings; ++i) {
+      meeting.at = kNow - std::chrono::minutes(i);
+      const int uid = repeat && i == kMeetings - 1 ? 7 : i;
+      meeting.source = fmt::format("ics:{:08}-an-event-uid-as-long-as-outlook-writes@example", uid);
+      Must((*store)->InsertInteraction(meeting));
+    }
+  };
+  load(/*repeat=*/true);
+  EXPECT_FALSE((*store)->Commit());
+  (*store)->Rollback();
+  EXPECT_TRUE(Must((*store)->ListInteractions({})).empty());
+
+  load(/*repeat=*/false);
+  Must((*store)->Commit());
+  EXPECT_EQ(SchemaOf(DbPath()), before);
+  EXPECT_EQ(IntegrityOf(DbPath()), "ok");
+  SQLite::Database raw(DbPath(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(
+      raw.execAndGet("SELECT count(*) FROM interaction INDEXED BY interaction_source").getInt(),
+      kMeetings);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM interaction_attendee INDEXED BY "
+                           "interaction_attendee_person WHERE person_id = 1")
+                .getInt(),
+            kMeetings);
+}
+
 TEST_F(SqliteStoreTest, EndBulkLoadPutsTheIndexesBackBeforeTheCommit) {
   CreateDatabase();
   const std::vector<std::string> before = SchemaOf(DbPath());

@@ -306,6 +306,8 @@ class SqliteStore final : public Store {
   // Ends a bulk load: writes the rows held back, puts the indexes set aside back and restores
   // the page cache. Throws SQLite::Exception.
   void FinishBulkLoad();
+  // Recreates the indexes set aside (FinishBulkLoad). Throws SQLite::Exception.
+  void RecreateIndexes();
   // Forgets a bulk load being rolled back.
   void AbandonBulkLoad() noexcept;
   // For BeginLoad's transaction: the first reference, of any table, to a row that does not
