@@ -504,6 +504,8 @@ void SqliteStore::RecreateIndexes() {
       } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode();
         if (code != SQLITE_CANTOPEN && code != SQLITE_IOERR && code != SQLITE_FULL) throw;
+        // An I/O error may have rolled the whole transaction back: then nothing is retried.
+        if (sqlite3_get_autocommit(db_->getHandle()) != 0) throw;
         // No temporary file to be had; the failed statement changed nothing.
         files = false;
         db_->exec("PRAGMA temp_store = MEMORY");
