@@ -105,7 +105,8 @@ struct CalendarOptions {
   core::TimePoint until{};
   // IANA zone for floating times (no TZID, no Z) and all-day events, e.g. "Europe/Paris".
   std::string default_zone = "UTC";
-  // Threads that read the VEVENTs (0: one per core). The result is the same for any number.
+  // Threads that read the VEVENTs and expand the series (0: one per core). The result is the
+  // same for any number.
   std::size_t threads = 0;
 };
 

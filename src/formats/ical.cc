@@ -671,10 +671,12 @@ struct Instance {
 
 class Expander {
  public:
+  // The occurrences go to `file` (its events and cancelled count).
   Expander(const CalendarOptions& options, const Zone* default_zone, CalendarFile& file)
       : options_(options), default_zone_(default_zone), file_(file) {}
 
-  void Group(std::vector<EventRecord>& records);
+  // The occurrences of the records of one UID (`group`: their indexes, in file order).
+  void Group(std::vector<EventRecord>& records, const std::vector<std::size_t>& group);
 
  private:
   void Series(EventRecord& master, const std::vector<const EventRecord*>& overrides);
@@ -910,34 +912,23 @@ void Expander::Orphan(const EventRecord& record) {
   }
 }
 
-void Expander::Group(std::vector<EventRecord>& records) {
-  // Group by UID, in order of first appearance.
-  std::unordered_map<std::string_view, std::size_t> group_of;
-  std::vector<std::vector<std::size_t>> groups;
-  group_of.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    auto [it, inserted] = group_of.emplace(records[i].data.uid, groups.size());
-    if (inserted) groups.emplace_back();
-    groups[it->second].push_back(i);
-  }
-  for (const std::vector<std::size_t>& group : groups) {
-    EventRecord* master = nullptr;
-    std::vector<const EventRecord*> overrides;
-    for (std::size_t index : group) {
-      EventRecord& record = records[index];
-      if (record.recurrence_id) {
-        overrides.push_back(&record);
-      } else if (master == nullptr) {
-        master = &record;
-      } else {
-        Series(record, {});  // a second master with the same UID stands alone
-      }
-    }
-    if (master != nullptr) {
-      Series(*master, overrides);
+void Expander::Group(std::vector<EventRecord>& records, const std::vector<std::size_t>& group) {
+  EventRecord* master = nullptr;
+  std::vector<const EventRecord*> overrides;
+  for (std::size_t index : group) {
+    EventRecord& record = records[index];
+    if (record.recurrence_id) {
+      overrides.push_back(&record);
+    } else if (master == nullptr) {
+      master = &record;
     } else {
-      for (const EventRecord* record : overrides) Orphan(*record);
+      Series(record, {});  // a second master with the same UID stands alone
     }
+  }
+  if (master != nullptr) {
+    Series(*master, overrides);
+  } else {
+    for (const EventRecord* record : overrides) Orphan(*record);
   }
 }
 
@@ -984,43 +975,29 @@ std::size_t ThreadsFor(std::size_t wanted) {
   return std::min(wanted, kMaxReadThreads);
 }
 
-// Reads every VEVENT block of `layout` into records (in file order), on `threads` threads:
-// runs of consecutive blocks are handed out to whichever thread is free, and the runs' results
-// are joined in file order, so the records, the errors and their order do not depend on the
-// threads. Each parse builds its own components; what libical shares between threads is read
-// only once ReadCalendar has filled it (see there), and the file's zone table is shared behind
-// its own mutex.
-std::vector<EventRecord> ReadEvents(std::string_view text, const ical::Layout& layout,
-                                    ical::ZoneTable& zones, std::size_t threads,
-                                    std::vector<RecordError>& errors,
-                                    std::vector<std::string>& zones_used) {
-  const std::vector<Block>& blocks = layout.events;
-  const bool method_cancel = layout.method == "CANCEL";
-  // Runs small enough to share out evenly (a core busy elsewhere gets fewer), large enough that
-  // handing them out costs nothing.
+// How many consecutive items make a run for ForEachRun: small enough to share out evenly (a
+// core busy elsewhere takes fewer), large enough that handing them out costs nothing.
+std::size_t RunLength(std::size_t items, std::size_t threads) {
   constexpr std::size_t kMaxRun = 512;
-  const std::size_t run = std::clamp<std::size_t>(blocks.size() / (threads * 16), 1, kMaxRun);
-  std::vector<Chunk> chunks((blocks.size() + run - 1) / run);
-  threads = std::min(threads, chunks.size());
+  return std::clamp<std::size_t>(items / (threads * 16), 1, kMaxRun);
+}
+
+// Calls `run(r)` for every r in [0, runs) on up to `threads` threads, this one included, each
+// taking the next run no one has taken. The first exception stops the others after their
+// current run and is rethrown here, once every thread has finished.
+template <class Run>
+void ForEachRun(std::size_t runs, std::size_t threads, Run&& run) {
+  threads = std::min(threads, runs);
   std::atomic<std::size_t> next{0};
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&]() noexcept {
     try {
-      for (std::size_t c = next++; c < chunks.size(); c = next++) {
-        Chunk& chunk = chunks[c];
-        EventReader reader(text, layout.stray_ends, zones, method_cancel, chunk.errors);
-        const std::size_t end = std::min(blocks.size(), (c + 1) * run);
-        chunk.records.reserve(end - c * run);
-        for (std::size_t b = c * run; b < end; ++b) {
-          if (auto record = reader.Read(blocks[b])) chunk.records.push_back(std::move(*record));
-        }
-        chunk.zones_used = reader.TakeZonesUsed();
-      }
+      for (std::size_t r = next++; r < runs; r = next++) run(r);
     } catch (...) {
       const std::lock_guard<std::mutex> lock(failure_mutex);
       if (!failure) failure = std::current_exception();
-      next = chunks.size();  // the others stop after their current run
+      next = runs;
     }
   };
   std::vector<std::thread> helpers;
@@ -1033,6 +1010,32 @@ std::vector<EventRecord> ReadEvents(std::string_view text, const ical::Layout& l
   work();
   for (std::thread& helper : helpers) helper.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+// Reads every VEVENT block of `layout` into records (in file order), on `threads` threads:
+// runs of consecutive blocks are handed out to whichever thread is free, and the runs' results
+// are joined in file order, so the records, the errors and their order do not depend on the
+// threads. Each parse builds its own components; what libical shares between threads is read
+// only once ReadCalendar has filled it (see there), and the file's zone table is shared behind
+// its own mutex.
+std::vector<EventRecord> ReadEvents(std::string_view text, const ical::Layout& layout,
+                                    ical::ZoneTable& zones, std::size_t threads,
+                                    std::vector<RecordError>& errors,
+                                    std::vector<std::string>& zones_used) {
+  const std::vector<Block>& blocks = layout.events;
+  const bool method_cancel = layout.method == "CANCEL";
+  const std::size_t run = RunLength(blocks.size(), threads);
+  std::vector<Chunk> chunks((blocks.size() + run - 1) / run);
+  ForEachRun(chunks.size(), threads, [&](std::size_t c) {
+    Chunk& chunk = chunks[c];
+    EventReader reader(text, layout.stray_ends, zones, method_cancel, chunk.errors);
+    const std::size_t end = std::min(blocks.size(), (c + 1) * run);
+    chunk.records.reserve(end - c * run);
+    for (std::size_t b = c * run; b < end; ++b) {
+      if (auto record = reader.Read(blocks[b])) chunk.records.push_back(std::move(*record));
+    }
+    chunk.zones_used = reader.TakeZonesUsed();
+  });
 
   std::size_t count = 0;
   for (const Chunk& chunk : chunks) count += chunk.records.size();
@@ -1045,6 +1048,40 @@ std::vector<EventRecord> ReadEvents(std::string_view text, const ical::Layout& l
     chunk = Chunk();
   }
   return records;
+}
+
+// Expands the records, grouped by UID in order of first appearance, into `file`'s events (in
+// that order) on `threads` threads: runs of consecutive groups go to whichever thread is free,
+// and the runs' events are joined in order, so the result does not depend on the threads.
+// Each group's records are used by one thread only; the zones are shared (ZoneTable::Resolve).
+void ExpandAll(const CalendarOptions& options, const Zone* default_zone,
+               std::vector<EventRecord>& records, std::size_t threads, CalendarFile& file) {
+  std::unordered_map<std::string_view, std::size_t> group_of;
+  std::vector<std::vector<std::size_t>> groups;
+  group_of.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    auto [it, inserted] = group_of.emplace(records[i].data.uid, groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  group_of = {};
+
+  const std::size_t run = RunLength(groups.size(), threads);
+  std::vector<CalendarFile> parts((groups.size() + run - 1) / run);
+  ForEachRun(parts.size(), threads, [&](std::size_t p) {
+    Expander expander(options, default_zone, parts[p]);
+    const std::size_t end = std::min(groups.size(), (p + 1) * run);
+    for (std::size_t g = p * run; g < end; ++g) expander.Group(records, groups[g]);
+  });
+
+  std::size_t count = 0;
+  for (const CalendarFile& part : parts) count += part.events.size();
+  file.events.reserve(file.events.size() + count);
+  for (CalendarFile& part : parts) {
+    std::move(part.events.begin(), part.events.end(), std::back_inserter(file.events));
+    file.cancelled += part.cancelled;
+    part = CalendarFile();
+  }
 }
 
 }  // namespace
@@ -1083,8 +1120,7 @@ core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOp
   std::vector<std::string> zones_used;
   std::vector<EventRecord> records =
       ReadEvents(text, layout, *zones, ThreadsFor(options.threads), file.errors, zones_used);
-  file.events.reserve(records.size());
-  Expander(options, zones->Default(), file).Group(records);
+  ExpandAll(options, zones->Default(), records, ThreadsFor(options.threads), file);
   records = {};  // moved-from husks; free them before sorting
   SortEvents(file.events);
   file.unknown_zones = zones->Unknown(zones_used);

@@ -54,7 +54,9 @@
 // and the reader never has libical look a zone up by name (see ical.cc, StatedValue); the
 // races left in libical are on counters nothing reads (the parser's list ids) and on the state
 // of one error the parser turns off and on (never fatal here). The file's zone table is shared
-// behind a mutex. Series are then expanded and the occurrences sorted on the calling thread.
+// behind a mutex. Series are then expanded the same way, runs of consecutive UIDs on each
+// thread and the occurrences joined in order (libical's recurrence iterators are each their
+// own; the zones are shared, see ical_zones.h), and sorted on the calling thread.
 // Calls of ReadCalendar from several threads are safe but run one at a time (a mutex).
 //
 // Cost: O(bytes + occurrences produced) after one parse of each component by libical; each

@@ -2,7 +2,10 @@
 
 #include <libical/ical.h>
 
+#include <array>
+#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <exception>
 #include <optional>
 
@@ -35,29 +38,39 @@ class FixedZone final : public Zone {
   seconds offset_;
 };
 
-// An IANA zone of the system tz database. The last looked-up period is kept, since a calendar's
-// times cluster: most conversions then skip date-tz's search.
+// A period of one IANA zone's offset, by the zone's serial number (an address could be a later
+// zone's, once this one is gone).
+struct Period {
+  std::uint64_t zone = 0;
+  seconds offset{0};
+  date::local_seconds local_begin{};
+  date::local_seconds local_end{};
+};
+thread_local std::array<Period, 8> periods_{};
+
+// An IANA zone of the system tz database. Each thread keeps the period it last looked up in a
+// zone (for a few zones), since a calendar's times cluster: most conversions then skip
+// date-tz's search. date-tz itself may be used from several threads.
 class TzZone final : public Zone {
  public:
-  explicit TzZone(const date::time_zone* zone) : zone_(zone) {}
+  explicit TzZone(const date::time_zone* zone) : zone_(zone), serial_(++serials_) {}
 
   [[nodiscard]] core::TimePoint ToUtc(local_seconds local) const override {
     date::local_seconds at(local.time_since_epoch());
-    if (cached_ && at >= cached_local_begin_ && at < cached_local_end_) {
-      return core::TimePoint(local.time_since_epoch() - cached_offset_);
+    Period& period = periods_[serial_ % periods_.size()];
+    if (period.zone == serial_ && at >= period.local_begin && at < period.local_end) {
+      return core::TimePoint(local.time_since_epoch() - period.offset);
     }
     date::local_info info = zone_->get_info(at);
     // For a reading that does not exist or exists twice, `first` is the period before the
     // change: RFC 5545's choice in both cases.
     seconds offset = info.first.offset;
     if (info.result == date::local_info::unique) {
-      cached_ = true;
-      cached_offset_ = offset;
       // Readings strictly inside the period, away from both changes, map the same way.
-      cached_local_begin_ =
-          date::local_seconds(info.first.begin.time_since_epoch() + offset + kCacheMargin);
-      cached_local_end_ =
-          date::local_seconds(info.first.end.time_since_epoch() + offset - kCacheMargin);
+      period =
+          Period{serial_, offset,
+                 date::local_seconds(info.first.begin.time_since_epoch() + offset + kCacheMargin),
+                 date::local_seconds(info.first.end.time_since_epoch() + offset - kCacheMargin)};
     }
     return core::TimePoint(local.time_since_epoch() - offset);
   }
@@ -68,11 +81,10 @@ class TzZone final : public Zone {
   }
 
  private:
+  static inline std::atomic<std::uint64_t> serials_{0};
+
   const date::time_zone* zone_;
-  mutable bool cached_ = false;
-  mutable seconds cached_offset_{0};
-  mutable date::local_seconds cached_local_begin_{};
-  mutable date::local_seconds cached_local_end_{};
+  std::uint64_t serial_;
 };
 
 icaltimetype ToIcal(local_seconds local) {

@@ -57,8 +57,9 @@ class ZoneTable {
   [[nodiscard]] const Zone* Utc() const { return utc_; }
   [[nodiscard]] const Zone* Default() const { return default_; }
   // The zone of a TZID parameter value (quoted or not); never null. Cached: O(1) after the
-  // first call for a given TZID. Safe to call from several threads at once (a mutex); the
-  // zones it returns are not (their ToUtc and ToLocal keep caches): use them on one thread.
+  // first call for a given TZID. Safe to call from several threads at once (a mutex), and so
+  // are the zones it returns (a VTIMEZONE's offsets come from libical, which locks its own
+  // cache of them; an IANA zone's caches are per thread).
   const Zone* Resolve(std::string_view tzid);
   // TZIDs that resolved to the default zone because nothing above knew them, in order of
   // first call to Resolve, as written (without quotes). Call it when no Resolve runs.
