@@ -46,18 +46,18 @@ struct Period {
   date::local_seconds local_begin{};
   date::local_seconds local_end{};
 };
-thread_local std::array<Period, 8> periods_{};
+thread_local std::array<Period, 8> periods{};
 
 // An IANA zone of the system tz database. Each thread keeps the period it last looked up in a
 // zone (for a few zones), since a calendar's times cluster: most conversions then skip
 // date-tz's search. date-tz itself may be used from several threads.
 class TzZone final : public Zone {
  public:
-  explicit TzZone(const date::time_zone* zone) : zone_(zone), serial_(++serials_) {}
+  explicit TzZone(const date::time_zone* zone) : zone_(zone), serial_(++serials) {}
 
   [[nodiscard]] core::TimePoint ToUtc(local_seconds local) const override {
     date::local_seconds at(local.time_since_epoch());
-    Period& period = periods_[serial_ % periods_.size()];
+    Period& period = periods[serial_ % periods.size()];
     if (period.zone == serial_ && at >= period.local_begin && at < period.local_end) {
       return core::TimePoint(local.time_since_epoch() - period.offset);
     }
@@ -81,7 +81,7 @@ class TzZone final : public Zone {
   }
 
  private:
-  static inline std::atomic<std::uint64_t> serials_{0};
+  static inline std::atomic<std::uint64_t> serials{0};
 
   const date::time_zone* zone_;
   std::uint64_t serial_;
