@@ -246,8 +246,8 @@ Result<ImportReport> App::Import(const ImportInput& input) {
   // Thousands of meetings check what their rows refer to once, at the commit (Store::BeginLoad):
   // their millions of attendee rows made that the slowest part of writing them. Not for address
   // books: their rows are checked as they are written, on the store's flusher thread, beside the
-  // importer's, and the check at the commit would be one more step after it (0.26 s for
-  // 100,000 contacts).
+  // importer's, and the check at the commit would be one more step after it (about 0.26 s for
+  // 100,000 contacts, in a profile).
   const bool load = meetings >= store::Store::kBulkLoadMinRows;
   if (!input.dry_run) return InTransaction(body, load);
   // A dry run does all the work and then undoes it.

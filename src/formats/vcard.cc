@@ -974,7 +974,7 @@ core::Result<ContactFile> ReadVcardInParts(std::string_view bytes, std::size_t p
 }  // namespace vcard_internal
 
 core::Result<ContactFile> ReadVcard(std::string_view bytes) {
-  // Below a few MiB a second thread costs more than it saves.
+  // One part of at least 4 MiB per core, up to 8: a small file is read on this thread alone.
   constexpr std::size_t kPartBytes = std::size_t{4} << 20U;
   constexpr std::size_t kMaxParts = 8;
   const std::size_t parts = std::clamp<std::size_t>(

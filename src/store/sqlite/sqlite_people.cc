@@ -70,20 +70,50 @@ std::vector<Reference> PersonReferences(const Person& person) {
   return references;
 }
 
+Cell OptionalCell(const std::optional<std::int64_t>& value) {
+  if (!value) return std::monostate{};
+  return *value;
+}
+
+// Binds `cells` to ?1, ?2, ..., copying their text (the cells may go before the statement runs).
+void BindCopies(SQLite::Statement& statement, const std::vector<Cell>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* number = std::get_if<std::int64_t>(&cells[i])) {
+      statement.bind(index, *number);
+    } else if (const auto* text = std::get_if<std::string>(&cells[i])) {
+      statement.bind(index, *text);
+    } else {
+      statement.bind(index);
+    }
+  }
+}
+
+// The columns name, name_key, title, department, department_key, org_id, reports_to,
+// closeness, closeness_at, cadence_days, is_me, is_team of a person, in that order: one list
+// for every way a person's row is written (BindPerson, HoldPerson).
+void AppendPersonCells(const Person& person, std::vector<Cell>& cells) {
+  cells.emplace_back(person.name);
+  cells.emplace_back(core::NameKey(person.name));
+  cells.emplace_back(person.title);
+  cells.emplace_back(person.department);
+  cells.emplace_back(FoldedKey(person.department));
+  cells.push_back(OptionalCell(person.org ? std::optional(person.org->value) : std::nullopt));
+  cells.push_back(
+      OptionalCell(person.reports_to ? std::optional(person.reports_to->value) : std::nullopt));
+  cells.push_back(OptionalCell(person.closeness));
+  cells.push_back(OptionalCell(person.closeness_at ? std::optional(Seconds(*person.closeness_at))
+                                                   : std::nullopt));
+  cells.push_back(OptionalCell(person.cadence_days));
+  cells.emplace_back(std::int64_t{person.is_me ? 1 : 0});
+  cells.emplace_back(std::int64_t{person.is_team ? 1 : 0});
+}
+
 // Binds the fields shared by INSERT and UPDATE of a person to ?1 .. ?12.
 void BindPerson(SQLite::Statement& statement, const Person& person) {
-  statement.bind(1, person.name);
-  statement.bind(2, core::NameKey(person.name));
-  statement.bind(3, person.title);
-  statement.bind(4, person.department);
-  statement.bind(5, FoldedKey(person.department));
-  BindOptional(statement, 6, person.org);
-  BindOptional(statement, 7, person.reports_to);
-  BindOptional(statement, 8, person.closeness);
-  BindOptional(statement, 9, person.closeness_at);
-  BindOptional(statement, 10, person.cadence_days);
-  statement.bind(11, person.is_me ? 1 : 0);
-  statement.bind(12, person.is_team ? 1 : 0);
+  std::vector<Cell> cells;
+  AppendPersonCells(person, cells);
+  BindCopies(statement, cells);
 }
 
 constexpr std::string_view kPersonColumns =
@@ -356,37 +386,14 @@ Result<PersonId> SqliteStore::InsertPerson(const Person& person) {
 // flagged as me is written at once, as the unique index on the flag must say no then and there.
 PersonId SqliteStore::HoldPerson(const Person& person) {
   const std::int64_t id = NextHeldId(next_person_id_, "SELECT coalesce(max(id), 0) FROM person");
-  auto optional = [](const auto& value) -> Cell {
-    if (!value) return std::monostate{};
-    return std::int64_t{value->value};
-  };
-  auto number = [](const std::optional<int>& value) -> Cell {
-    if (!value) return std::monostate{};
-    return std::int64_t{*value};
-  };
   row_.clear();
   row_.emplace_back(id);
-  row_.emplace_back(person.name);
-  row_.emplace_back(core::NameKey(person.name));
-  row_.emplace_back(person.title);
-  row_.emplace_back(person.department);
-  row_.emplace_back(FoldedKey(person.department));
-  row_.push_back(optional(person.org));
-  row_.push_back(optional(person.reports_to));
-  row_.push_back(number(person.closeness));
-  if (person.closeness_at) {
-    row_.emplace_back(Seconds(*person.closeness_at));
-  } else {
-    row_.emplace_back();
-  }
-  row_.push_back(number(person.cadence_days));
-  row_.emplace_back(std::int64_t{person.is_team ? 1 : 0});
+  AppendPersonCells(person, row_);
   row_.emplace_back(Seconds(now_));
   row_.emplace_back(Seconds(now_));
-  row_.emplace_back(std::int64_t{0});  // is_me
   WriteRow(
       "INSERT INTO person (id, name, name_key, title, department, department_key, org_id, "
-      "reports_to, closeness, closeness_at, cadence_days, is_team, created_at, updated_at, is_me) "
+      "reports_to, closeness, closeness_at, cadence_days, is_me, is_team, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       row_, /*defer=*/true, HeldRank::kPeople);
   InsertPersonChildren(id, person, /*defer=*/true);
@@ -598,16 +605,24 @@ void SqliteStore::InsertServices(std::int64_t id, const std::vector<std::string>
 
 namespace {
 
-void BindOrg(SQLite::Statement& statement, const Organization& org) {
-  statement.bind(1, org.name);
-  statement.bind(2, core::NameKey(org.name));
-  statement.bind(3, std::string(core::Name(org.kind)));
+// The columns name, name_key, kind, renewal, cadence_days of an organization, in that order
+// (BindOrg, HoldOrg).
+void AppendOrgCells(const Organization& org, std::vector<Cell>& cells) {
+  cells.emplace_back(org.name);
+  cells.emplace_back(core::NameKey(org.name));
+  cells.emplace_back(std::string(core::Name(org.kind)));
   if (org.renewal) {
-    statement.bind(4, core::FormatDate(*org.renewal));
+    cells.emplace_back(core::FormatDate(*org.renewal));
   } else {
-    statement.bind(4);
+    cells.emplace_back();
   }
-  BindOptional(statement, 5, org.cadence_days);
+  cells.push_back(OptionalCell(org.cadence_days));
+}
+
+void BindOrg(SQLite::Statement& statement, const Organization& org) {
+  std::vector<Cell> cells;
+  AppendOrgCells(org, cells);
+  BindCopies(statement, cells);
 }
 
 }  // namespace
@@ -645,19 +660,7 @@ OrgId SqliteStore::HoldOrg(const Organization& org) {
   const std::int64_t id = NextHeldId(next_org_id_, "SELECT coalesce(max(id), 0) FROM org");
   row_.clear();
   row_.emplace_back(id);
-  row_.emplace_back(org.name);
-  row_.emplace_back(core::NameKey(org.name));
-  row_.emplace_back(std::string(core::Name(org.kind)));
-  if (org.renewal) {
-    row_.emplace_back(core::FormatDate(*org.renewal));
-  } else {
-    row_.emplace_back();
-  }
-  if (org.cadence_days) {
-    row_.emplace_back(std::int64_t{*org.cadence_days});
-  } else {
-    row_.emplace_back();
-  }
+  AppendOrgCells(org, row_);
   row_.emplace_back(Seconds(now_));
   row_.emplace_back(Seconds(now_));
   WriteRow(
