@@ -479,7 +479,11 @@ void SqliteStore::FinishBulkLoad() {
 // the CPU cache at every step. Runs of 4 MiB, sorted on two threads, take 2.1 s. The sorter's
 // threads write their runs to temporary files, and use none with temp_store = MEMORY: the
 // files (SQLite's temporary directory) are used here, and memory again when none can be
-// written (the index is then built as it was before).
+// written (the index is then built as it was before). The small cache must not push the
+// load's dirty pages out to the WAL meanwhile (cache_spill keeps the bulk load's threshold):
+// pages the index builds touched again were written twice, and the commit read the WAL back to
+// checksum them anew; 100,000 vCards wrote 22,000 WAL frames for a 14,600-page database, and
+// the rebuild and the commit took 0.59–0.61 s instead of 0.49–0.51 s.
 void SqliteStore::RecreateIndexes() {
   constexpr int kSortRunKib = 4096;
   struct Restore {
@@ -491,9 +495,11 @@ void SqliteStore::RecreateIndexes() {
       db.tryExec("PRAGMA threads = 0");
       db.tryExec("PRAGMA temp_store = MEMORY");
       db.tryExec(fmt::format("PRAGMA cache_size = -{}", kCacheKib));
+      db.tryExec("PRAGMA cache_spill = 1");  // back to spilling past the cache size
     }
   } restore{*db_};
   db_->exec(fmt::format("PRAGMA cache_size = -{}", kSortRunKib));
+  db_->exec(fmt::format("PRAGMA cache_spill = -{}", kBulkCacheKib));
   db_->exec("PRAGMA threads = 2");
   bool files = db_->tryExec("PRAGMA temp_store = FILE") == SQLITE_OK;
   for (const auto& [name, sql] : set_aside_) {
