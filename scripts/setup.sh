@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config clang-format clang-tidy
   # libraries (see the dependency table in README.md)
   libexpected-dev libsqlite3-dev libsqlitecpp-dev sqlite3 nlohmann-json3-dev libcli11-dev
-  libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata libical-dev
+  libspdlog-dev libfmt-dev libhowardhinnant-date-dev tzdata libical-dev libjemalloc-dev
   # CLDR's windowsZones.xml: the Windows time-zone names of Outlook and Exchange calendars
   unicode-cldr-core
   # tests and benchmarks
