@@ -6,8 +6,10 @@ parsing the same generated files (bench/gen_import_files.cc), and the side-by-si
         imports DATA/import-100k.vcf into a fresh database DATA/import.db (after `allies init`
         with the calendar owner's address, untimed), then
         DATA/import-2026.ics into the same database (so that attendees meet the people), each
-        under /usr/bin/time -v; writes DATA/allies-import.json. Skipped (and said so) when the
-        build has no `allies import` yet.
+        under /usr/bin/time -v; between the two, SQLite alone writes the vCard import's rows
+        into DATA/floor.db (sqlite_floor, the ceiling of any import through SQLite); writes
+        DATA/allies-import.json. Skipped (and said so) when the build has no `allies import`
+        yet.
     /usr/bin/python3 bench/compare_import.py python DATA
         runs bench/parse_vobject.py on the vCards (best of VCARD_RUNS) and
         bench/parse_icalendar.py on the calendar (once), with Debian's /usr/bin/python3;
@@ -99,6 +101,7 @@ def run_allies(allies, data):
         figures["vcard_runs"].append({"seconds": wall, "peak_mb": rss, "summary": summary})
         print(f"allies import {VCF} (run {run + 1}): {wall:.2f} s, peak {rss:.0f} MB, "
               f"created {summary.get('created')}, errors {len(summary.get('errors', []))}")
+    figures["sqlite_floor"] = sqlite_floor(allies, data, db)
     wall, rss, stdout = timed([allies, "--db", db, "import", ics, "--since", f"{YEAR}-01-01",
                                "--until", f"{YEAR + 1}-01-01", "--json"],
                               os.path.join(data, "allies-import-ics.json"))
@@ -109,6 +112,73 @@ def run_allies(allies, data):
           f"errors {len(summary.get('errors', []))}")
     with open(out_path, "w", encoding="utf-8") as out:
         json.dump(figures, out, indent=1)
+
+
+# What the person indexes are rebuilt with after a bulk load (SqliteStore::RecreateIndexes).
+PERSON_INDEXES = ("person_name_key", "person_department_key", "person_org", "person_email_key",
+                  "person_tag_key")
+PERSON_TABLES = ("person_email", "person_phone", "person_tag", "person_note", "person_date")
+
+
+def sqlite_floor(allies, data, source):
+    """SQLite alone writing what the vCard import wrote: into a fresh database (`allies init`,
+    untimed), with Allies' connection settings and bulk-load steps, set-based INSERT ... SELECT
+    from the imported database `source` (organizations, people, their child rows and full-text
+    rows), the person indexes dropped and rebuilt as the store rebuilds them, and the COMMIT
+    with its WAL checkpoint. No parsing, no matching, no per-row statements: what any import
+    through SQLite's one writer needs at least on this machine (reading `source` is the only
+    work the import does not do). Best of VCARD_RUNS; returns the phases of the best run."""
+    import sqlite3  # Debian's python3 uses Debian's libsqlite3, the one Allies links
+
+    best = None
+    floor_db = os.path.join(data, "floor.db")
+    for _ in range(VCARD_RUNS):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(floor_db + suffix):
+                os.remove(floor_db + suffix)
+        subprocess.run([allies, "--db", floor_db, "init", "--name", "Alex Morgan", "--email",
+                        "me@allies-bench.example"], check=True, stdout=subprocess.DEVNULL)
+        con = sqlite3.connect(floor_db, isolation_level=None)
+        for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON",
+                       "temp_store = MEMORY", "cache_size = -262144"):
+            con.execute(f"PRAGMA {pragma}")
+        started = time.perf_counter()
+        con.execute("ATTACH DATABASE ? AS src", (source,))
+        con.execute("BEGIN IMMEDIATE")
+        (known,) = con.execute("SELECT coalesce(max(id), 0) FROM main.person").fetchone()
+        indexes = []
+        for name in PERSON_INDEXES:
+            (sql,) = con.execute("SELECT sql FROM main.sqlite_schema WHERE name = ?",
+                                 (name,)).fetchone()
+            indexes.append(sql)
+            con.execute(f"DROP INDEX main.{name}")
+        con.execute("INSERT INTO main.org SELECT * FROM src.org")
+        con.execute("INSERT INTO main.person SELECT * FROM src.person WHERE id > ?", (known,))
+        for table in PERSON_TABLES:
+            con.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table} "
+                        f"WHERE person_id > ?", (known,))
+        con.execute("INSERT INTO main.person_text (rowid, offers, needs, notes) "
+                    "SELECT rowid, offers, needs, notes FROM src.person_text WHERE rowid > ?",
+                    (known,))
+        rows = time.perf_counter()
+        for pragma in ("cache_size = -4096", "cache_spill = -262144", "threads = 2",
+                       "temp_store = FILE"):
+            con.execute(f"PRAGMA {pragma}")
+        for sql in indexes:
+            con.execute(sql)
+        built = time.perf_counter()
+        con.execute("COMMIT")
+        committed = time.perf_counter()
+        con.close()
+        closed = time.perf_counter()
+        run = {"seconds": closed - started, "rows": rows - started, "indexes": built - rows,
+               "commit": committed - built, "close": closed - committed}
+        if best is None or run["seconds"] < best["seconds"]:
+            best = run
+        print(f"SQLite alone, the same rows (INSERT ... SELECT): {run['seconds']:.2f} s: rows "
+              f"{run['rows']:.2f} s, person indexes {run['indexes']:.2f} s, COMMIT with its "
+              f"checkpoint {run['commit']:.2f} s, close {run['close']:.2f} s")
+    return best
 
 
 def lines_of(text):
@@ -169,6 +239,12 @@ def table(data):
         print(f"| 100,000 vCards: whole `allies import` into a fresh database | "
               f"{best['seconds']:.2f} s, {best['peak_mb']:.0f} MB | vobject {vobject_s:.1f} s | "
               f"{ratio:.1f}× | ≥ 20×: {verdict(ratio, 20)} |")
+    if allies.get("sqlite_floor"):
+        floor = allies["sqlite_floor"]["seconds"]
+        print(f"| 100,000 vCards: SQLite alone writing the same rows, indexes and commit "
+              f"(`INSERT … SELECT`, no parsing or matching) | {floor:.2f} s | vobject "
+              f"{vobject_s:.1f} s | {vobject_s / floor:.1f}× | the most any import through "
+              f"SQLite could reach |")
     print(f"| calendar ({python['ics']['ICALENDAR_VEVENTS']:,.0f} VEVENTs, "
           f"{reader['ICS_OCCURRENCES']:,.0f} occurrences): reader only (ReadCalendar) | "
           f"{reader['ICS_SECONDS']:.2f} s | icalendar {ical_s:.1f} s, {ical_mb:.0f} MB | "
