@@ -297,6 +297,14 @@ TEST(HelpE2eTest, HelpListsCommandsAndExitCodes) {
   EXPECT_FALSE(std::filesystem::exists(box.db()));  // help never creates a database
 }
 
+TEST(HelpE2eTest, VersionIsTheProjectsAndTouchesNoDatabase) {
+  Sandbox box;
+  auto version = box.Run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, "allies " ALLIES_VERSION "\n");
+  EXPECT_FALSE(std::filesystem::exists(box.db()));
+}
+
 TEST(DatabaseE2eTest, DefaultsToXdgDataHome) {
   Sandbox box;
   auto xdg = box.dir() / "data";

@@ -115,6 +115,7 @@ int Run(int argc, const char* const* argv, const StoreOpener& open_store, std::o
   app.add_option("--now", now_flag, "Evaluate every score as of this DATETIME");
   app.add_flag("--json", json, "Print data as JSON (field names in README.md)");
   app.add_flag("-v,--verbose", verbose, "Log what happens to stderr");
+  app.set_version_flag("--version", "allies " ALLIES_VERSION, "Print the version and exit");
 
   Registry registry;
   RegisterPeopleCommands(app, registry);
