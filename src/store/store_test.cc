@@ -2956,7 +2956,7 @@ TEST_F(SqliteStoreTest, PuttingTheIndexesBackWritesNothingBeforeTheCommit) {
   ASSERT_TRUE(Must((*store)->BeginBulkLoad(0, kMeetings)));
   Interaction meeting;
   meeting.owner = PersonId{1};
-  meeting.attendees = {PersonId{1}};
+  meeting.attendees.push_back(PersonId{1});
   for (int i = 0; i < kMeetings; ++i) {
     meeting.at = kNow - std::chrono::minutes(i);
     meeting.source = fmt::format("ics:{:08}-an-event-uid-as-long-as-outlook-writes@example", i);
