@@ -483,7 +483,7 @@ void SqliteStore::FinishBulkLoad() {
 // load's dirty pages out to the WAL meanwhile (cache_spill keeps the bulk load's threshold):
 // pages the index builds touched again were written twice, and the commit read the WAL back to
 // checksum them anew; 100,000 vCards wrote 22,000 WAL frames for a 14,600-page database, and
-// the rebuild and the commit took 0.59–0.61 s instead of 0.49–0.51 s.
+// the rebuild and the commit took 0.59–0.61 s instead of 0.47–0.51 s.
 void SqliteStore::RecreateIndexes() {
   constexpr int kSortRunKib = 4096;
   struct Restore {
