@@ -63,6 +63,17 @@ def timed(command, stdout_path=None):
     return wall, rss_mb, result.stdout
 
 
+def fresh_database(allies, db):
+    """Removes db and its WAL files and makes it anew with `allies init`, saying who "me" is
+    (the calendar's owner, so that the calendar import recognises me among the attendees);
+    never timed."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    subprocess.run([allies, "--db", db, "init", "--name", "Alex Morgan", "--email",
+                    "me@allies-bench.example"], check=True, stdout=subprocess.DEVNULL)
+
+
 def has_import(allies):
     result = subprocess.run([allies, "import", "--help"], capture_output=True, text=True)
     return result.returncode == 0 and "import" in result.stdout + result.stderr
@@ -83,13 +94,7 @@ def run_allies(allies, data):
     # The vCards: VCARD_RUNS fresh databases, best run counts; the last one stays for the
     # calendar, whose attendees are matched to these people.
     for run in range(VCARD_RUNS):
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
-        # Who "me" is (the calendar's owner), so that the calendar import recognises me among
-        # the attendees; not timed.
-        subprocess.run([allies, "--db", db, "init", "--name", "Alex Morgan", "--email",
-                        "me@allies-bench.example"], check=True, stdout=subprocess.DEVNULL)
+        fresh_database(allies, db)
         # No influence refresh in the background after the imports (README.md, "The influence
         # snapshot"): it would compete with the next measurement for the two cores. The
         # import's own time never includes it.
@@ -133,11 +138,7 @@ def sqlite_floor(allies, data, source):
     best = None
     floor_db = os.path.join(data, "floor.db")
     for _ in range(VCARD_RUNS):
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            if os.path.exists(floor_db + suffix):
-                os.remove(floor_db + suffix)
-        subprocess.run([allies, "--db", floor_db, "init", "--name", "Alex Morgan", "--email",
-                        "me@allies-bench.example"], check=True, stdout=subprocess.DEVNULL)
+        fresh_database(allies, floor_db)
         con = sqlite3.connect(floor_db, isolation_level=None)
         for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON",
                        "temp_store = MEMORY", "cache_size = -262144"):
