@@ -315,6 +315,23 @@ TEST_F(ImportTest, AMovedMeetingIsUpdatedInPlace) {
   EXPECT_EQ(lunch["minutes"], 30);
 }
 
+// Meetings are metadata: the description of an event becomes part of its note only with
+// --keep-notes (DESCRIPTION is then read at all).
+TEST_F(ImportTest, DescriptionsAreKeptOnlyWithKeepNotes) {
+  std::string calendar = kMyCalendar;
+  calendar.insert(calendar.find("SUMMARY:Lunch with Cara"),
+                  "DESCRIPTION:Ask about the data centre move\\, and the budget\r\n");
+  Write(box_.dir() / "mine.ics", calendar);
+  Import({(box_.dir() / "mine.ics").string()});
+  EXPECT_EQ(Show("cara@example.com")["recent_interactions"][0]["note"], "Lunch with Cara");
+
+  auto report = Import({(box_.dir() / "mine.ics").string(), "--keep-notes"});
+  EXPECT_EQ(report["interactions"], 0);
+  EXPECT_EQ(report["interactions_updated"], 1);
+  EXPECT_EQ(Show("cara@example.com")["recent_interactions"][0]["note"],
+            "Lunch with Cara\n\nAsk about the data centre move, and the budget");
+}
+
 // A weekly series of four whose second instance another organizer moved and turned into a
 // coffee with one more person, and whose third I declined. The occurrences of a series share
 // their attendee list, and the importer works its people out once per list: the overrides,

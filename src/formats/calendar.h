@@ -92,8 +92,8 @@ struct CalendarEvent {
   bool all_day = false;     // DTSTART;VALUE=DATE: start is local midnight of that day
   std::string summary;
   std::string location;
-  std::string description;
-  std::string status;  // upper-case STATUS ("CONFIRMED", "TENTATIVE", or empty)
+  std::string description;  // empty unless CalendarOptions::descriptions
+  std::string status;       // upper-case STATUS ("CONFIRMED", "TENTATIVE", or empty)
   std::optional<CalendarPerson> organizer;
   AttendeeList attendees;  // as listed; the organizer may appear here too. Shared by the
                            // occurrences of one series
@@ -108,6 +108,9 @@ struct CalendarOptions {
   // Threads that read the VEVENTs and expand the series (0: one per core). The result is the
   // same for any number.
   std::size_t threads = 0;
+  // Whether DESCRIPTION is kept. Often the longest text of an event, and repeated in every
+  // occurrence of a series: the import asks for it only with --keep-notes.
+  bool descriptions = true;
 };
 
 struct CalendarFile {

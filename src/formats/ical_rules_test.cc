@@ -4,6 +4,10 @@
 
 #include <map>
 #include <string>
+#include <tuple>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "formats/ical.h"
 #include "formats/ical_test_util.h"
@@ -341,6 +345,53 @@ TEST(IcalRulesTest, EventsAreSortedByStartThenUid) {
   EXPECT_EQ(file.events[0].uid, "c");
   EXPECT_EQ(file.events[1].uid, "a");
   EXPECT_EQ(file.events[2].uid, "b");
+}
+
+// Many events in a shuffled order (several cycles of the permutation, and starts shared by
+// several UIDs): each ends where (start, uid) puts it, with its own fields.
+TEST(IcalRulesTest, ManyShuffledEventsAreSortedAndKeepTheirFields) {
+  constexpr int kEvents = 240;
+  std::vector<int> order(kEvents);
+  for (int i = 0; i < kEvents; ++i) order[i] = (i * 97 + 13) % kEvents;  // 97 is prime to 240
+  std::string body;
+  for (int n : order) {
+    // Twelve UIDs per day, their days not in file order.
+    body += fmt::format(
+        "BEGIN:VEVENT\nUID:u{:03}\nSUMMARY:Meeting {}\nDTSTART:202403{:02}T090000Z\n"
+        "END:VEVENT\n",
+        n, n, 1 + (n % 20));
+  }
+  CalendarFile file = MustRead(Calendar(body), Year2024());
+  ASSERT_EQ(file.events.size(), static_cast<std::size_t>(kEvents));
+  for (std::size_t i = 0; i < file.events.size(); ++i) {
+    const CalendarEvent& event = file.events[i];
+    const int n = std::stoi(event.uid.substr(1));
+    EXPECT_EQ(event.summary, fmt::format("Meeting {}", n));
+    EXPECT_EQ(event.start, At(fmt::format("2024-03-{:02}T09:00:00Z", 1 + (n % 20))));
+    if (i > 0) {
+      const CalendarEvent& before = file.events[i - 1];
+      EXPECT_LT(std::tie(before.start, before.uid), std::tie(event.start, event.uid)) << i;
+    }
+  }
+}
+
+TEST(IcalRulesTest, DescriptionsAreLeftOutWhenNotWanted) {
+  const std::string text = Calendar(
+      "BEGIN:VEVENT\nUID:a\nSUMMARY:Budget\nDESCRIPTION:Agenda\\n1. numbers\n"
+      "DTSTART:20240115T090000Z\nRRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT\n");
+  CalendarOptions options = Year2024();
+  CalendarFile kept = MustRead(text, options);
+  ASSERT_EQ(kept.events.size(), 3U);
+  EXPECT_EQ(kept.events[2].description, "Agenda\n1. numbers");
+
+  options.descriptions = false;
+  CalendarFile left_out = MustRead(text, options);
+  ASSERT_EQ(left_out.events.size(), 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(left_out.events[i].description, "");
+    EXPECT_EQ(left_out.events[i].summary, "Budget");
+    EXPECT_EQ(left_out.events[i].start, kept.events[i].start);
+  }
 }
 
 TEST(IcalRulesTest, WindowIsHalfOpen) {

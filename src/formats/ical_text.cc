@@ -102,12 +102,18 @@ void Close(OpenBlock& open, std::size_t end, std::vector<Block>& into) {
 
 }  // namespace
 
-std::string NormaliseLineEnds(std::string_view bytes) {
-  std::string out(bytes);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+bool HasBareCr(std::string_view text) {
+  for (std::size_t at = text.find('\r'); at != std::string_view::npos;
+       at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') return true;
   }
-  return out;
+  return false;
+}
+
+void NormaliseLineEnds(std::string& text) {
+  for (std::size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') text[at] = '\n';
+  }
 }
 
 Layout ScanLayout(std::string_view text) {

@@ -31,9 +31,13 @@ struct Layout {
   std::vector<std::size_t> stray_ends;
 };
 
-// Returns `bytes` with every bare CR (one not followed by LF) turned into LF, so that libical,
-// which splits lines on LF only, sees the lines the file meant. Line numbers do not change.
-std::string NormaliseLineEnds(std::string_view bytes);
+// Whether `text` has a bare CR (one not followed by LF): an old Mac line end, which libical,
+// splitting lines on LF only, would not see.
+bool HasBareCr(std::string_view text);
+
+// Turns every bare CR of `text` into LF, in place, so that libical sees the lines the file
+// meant. The length and the line numbers do not change.
+void NormaliseLineEnds(std::string& text);
 
 // Finds the components of `text` (already normalised: lines end in LF or CRLF). BEGIN and END
 // lines are matched case-insensitively; a missing END closes the component where its parent

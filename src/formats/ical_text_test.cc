@@ -6,7 +6,17 @@ namespace allies::formats::ical {
 namespace {
 
 TEST(IcalTextTest, NormaliseLineEndsTurnsBareCrIntoLf) {
-  EXPECT_EQ(NormaliseLineEnds("a\rb\r\nc\nd\r"), "a\nb\r\nc\nd\n");
+  std::string text = "a\rb\r\nc\nd\r";
+  NormaliseLineEnds(text);
+  EXPECT_EQ(text, "a\nb\r\nc\nd\n");
+}
+
+TEST(IcalTextTest, OnlyACrWithoutLfIsBare) {
+  EXPECT_FALSE(HasBareCr(""));
+  EXPECT_FALSE(HasBareCr("a\r\nb\nc\r\n"));
+  EXPECT_TRUE(HasBareCr("a\r\nb\rc"));
+  EXPECT_TRUE(HasBareCr("a\r\nb\r"));  // at the very end
+  EXPECT_TRUE(HasBareCr("\r\r\n"));
 }
 
 TEST(IcalTextTest, LayoutFindsEventsAndZonesWithTheirLines) {
