@@ -315,6 +315,23 @@ TEST_F(ImportTest, AMovedMeetingIsUpdatedInPlace) {
   EXPECT_EQ(lunch["minutes"], 30);
 }
 
+// The same meeting twice in one import (two exports of one calendar): written once, then left
+// alone when the second says the same and updated when it says otherwise.
+TEST_F(ImportTest, AMeetingInTwoFilesOfOneImportIsWrittenOnce) {
+  std::string moved = kMyCalendar;
+  moved.replace(moved.find("20261112T120000Z"), 16, "20261112T123000Z");
+  Write(box_.dir() / "mine.ics", kMyCalendar);
+  Write(box_.dir() / "copy.ics", kMyCalendar);
+  Write(box_.dir() / "moved.ics", moved);
+  auto report = Import({(box_.dir() / "mine.ics").string(), (box_.dir() / "copy.ics").string(),
+                        (box_.dir() / "moved.ics").string()});
+  EXPECT_EQ(report["interactions"], 1);
+  EXPECT_EQ(report["interactions_unchanged"], 1);
+  EXPECT_EQ(report["interactions_updated"], 1);
+  EXPECT_EQ(Query(box_, "SELECT count(*) FROM interaction"), 1);
+  EXPECT_EQ(Show("cara@example.com")["recent_interactions"][0]["at"], "2026-11-12T12:30:00Z");
+}
+
 // Meetings are metadata: the description of an event becomes part of its note only with
 // --keep-notes (DESCRIPTION is then read at all).
 TEST_F(ImportTest, DescriptionsAreKeptOnlyWithKeepNotes) {

@@ -137,7 +137,7 @@ Result<LoadedFile> LoadFile(const std::string& path, const ImportInput& input,
       options.since = input.since.value_or(options.until - kYear);
       options.default_zone = input.zone;
       options.descriptions = input.keep_notes;
-      auto read = formats::ReadCalendar(bytes, options);
+      auto read = formats::ReadCalendarOwned(std::move(bytes), options);
       if (!read) return fail(read.error());
       loaded.calendar = std::move(*read);
       break;

@@ -22,6 +22,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -125,14 +129,29 @@ void CountSkip(ImportReport& report, std::string_view why, std::size_t n = 1) {
   report.skipped_meetings.emplace_back(std::string(why), n);
 }
 
-bool SameMeeting(const core::Interaction& a, const core::Interaction& b) {
-  auto sorted = [](std::vector<core::PersonId> ids) {
-    std::sort(ids.begin(), ids.end());
-    return ids;
+// A fingerprint of what makes a meeting the same on a re-import: when, how long, kind, setting,
+// who asked, the note, whose it is and who was there (in any order). A 64-bit hash of those
+// written out at fixed widths (the note last), so the same meeting always gives the same
+// digest and a changed one the same digest with a probability of 2^-64.
+std::uint64_t MeetingDigest(const core::Interaction& meeting, std::string& buffer) {
+  buffer.clear();
+  auto put = [&buffer](std::int64_t value) {
+    std::array<char, sizeof value> bytes{};
+    std::memcpy(bytes.data(), &value, sizeof value);
+    buffer.append(bytes.data(), bytes.size());
   };
-  return a.at == b.at && a.duration_min == b.duration_min && a.kind == b.kind &&
-         a.setting == b.setting && a.initiator == b.initiator && a.note == b.note &&
-         a.owner == b.owner && sorted(a.attendees) == sorted(b.attendees);
+  put(meeting.at.time_since_epoch().count());
+  put(meeting.duration_min);
+  put(static_cast<std::int64_t>(meeting.kind));
+  put(static_cast<std::int64_t>(meeting.setting));
+  put(meeting.initiator ? meeting.initiator->value : -1);
+  put(meeting.owner.value);
+  std::vector<core::PersonId> attendees = meeting.attendees;
+  std::sort(attendees.begin(), attendees.end());
+  put(static_cast<std::int64_t>(attendees.size()));
+  for (core::PersonId id : attendees) put(id.value);
+  buffer += meeting.note;
+  return std::hash<std::string_view>{}(buffer);
 }
 
 // Addresses that are no one: Google's birthday calendar writes "...@virtual", rooms and shared
@@ -225,13 +244,16 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
   }
   CountSkip(report_, "cancelled", calendar.cancelled);
   if (!sourced_loaded_) {
-    ALLIES_TRY_VOID(
-        store_.ForEachInteraction(store::InteractionFilter{},
-                                  [&](const core::Interaction& interaction) -> core::Result<void> {
-                                    if (interaction.source.starts_with("ics:"))
-                                      sourced_.emplace(interaction.source, interaction);
-                                    return {};
-                                  }));
+    ALLIES_TRY_VOID(store_.ForEachInteraction(
+        store::InteractionFilter{},
+        [&](const core::Interaction& interaction) -> core::Result<void> {
+          if (interaction.source.starts_with("ics:")) {
+            sourced_.emplace(interaction.source,
+                             Sourced{interaction.id, MeetingDigest(interaction, digest_buffer_),
+                                     interaction.energy, interaction.purpose});
+          }
+          return {};
+        }));
     sourced_loaded_ = true;
   }
   // Many new meetings are written in bulk; a re-import of the same calendar is not one.
@@ -380,19 +402,21 @@ core::Result<void> Importer::AddCalendar(const std::string& file,
             i, fmt::format("+ meeting {} \"{}\" with {} people", core::FormatUtc(interaction.at),
                            interaction.note, interaction.attendees.size()));
       }
-      // The key is copied before the record is moved (pair members are built in order).
-      sourced_.emplace(interaction.source, std::move(interaction));
+      const std::uint64_t digest = MeetingDigest(interaction, digest_buffer_);
+      sourced_.emplace(std::move(interaction.source),
+                       Sourced{interaction.id, digest, interaction.energy, interaction.purpose});
       continue;
     }
     interaction.id = existing->second.id;
     interaction.energy = existing->second.energy;  // the user may have rated these by hand
     interaction.purpose = existing->second.purpose;
-    if (SameMeeting(interaction, existing->second)) {
+    const std::uint64_t digest = MeetingDigest(interaction, digest_buffer_);
+    if (digest == existing->second.digest) {
       ++report_.interactions_unchanged;
       continue;
     }
     ALLIES_TRY_VOID(store_.UpdateInteraction(interaction));
-    existing->second = interaction;
+    existing->second.digest = digest;
     ++report_.interactions_updated;
   }
   // The sample lists people and meetings in the order a single pass would have met them.

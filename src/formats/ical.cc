@@ -1100,7 +1100,11 @@ void ExpandAll(const CalendarOptions& options, const Zone* default_zone,
 
 }  // namespace
 
-core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOptions& options) {
+namespace {
+
+// ReadCalendar, freeing `owned` (the bytes, when the caller gave them) once the VEVENTs are read.
+core::Result<CalendarFile> Read(std::string_view bytes, std::string* owned,
+                                const CalendarOptions& options) {
   // What libical reads: the bytes themselves when they are UTF-8 without bare CRs (every export
   // seen), else a converted or normalised copy (the benchmark's 458 MB calendar was copied whole
   // for nothing).
@@ -1141,11 +1145,26 @@ core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOp
   std::vector<std::string> zones_used;
   std::vector<EventRecord> records = ReadEvents(text, layout, *zones, ThreadsFor(options.threads),
                                                 options.descriptions, file.errors, zones_used);
+  // The text is not looked at again: the zones the events use are built, the layout holds
+  // offsets only.
+  text = {};
+  std::string().swap(copy);
+  if (owned != nullptr) std::string().swap(*owned);
   ExpandAll(options, zones->Default(), records, ThreadsFor(options.threads), file);
   records = {};  // moved-from husks; free them before sorting
   SortEvents(file.events);
   file.unknown_zones = zones->Unknown(zones_used);
   return file;
+}
+
+}  // namespace
+
+core::Result<CalendarFile> ReadCalendar(std::string_view bytes, const CalendarOptions& options) {
+  return Read(bytes, nullptr, options);
+}
+
+core::Result<CalendarFile> ReadCalendarOwned(std::string&& bytes, const CalendarOptions& options) {
+  return Read(bytes, &bytes, options);
 }
 
 }  // namespace allies::formats

@@ -63,6 +63,7 @@
 // TZID is resolved once per call (and looked up in a small per-thread cache after that).
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "core/result.h"
@@ -77,5 +78,9 @@ inline constexpr std::size_t kMaxInstancesPerRule = 100000;
 // file are reported per VEVENT in CalendarFile::errors.
 [[nodiscard]] core::Result<CalendarFile> ReadCalendar(std::string_view bytes,
                                                       const CalendarOptions& options);
+// The same, taking the bytes, which are freed once the VEVENTs are read and before the series
+// are expanded (a large file is then not held beside all its occurrences).
+[[nodiscard]] core::Result<CalendarFile> ReadCalendarOwned(std::string&& bytes,
+                                                           const CalendarOptions& options);
 
 }  // namespace allies::formats

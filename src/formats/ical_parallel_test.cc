@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "formats/ical.h"
@@ -71,6 +72,34 @@ TEST(IcalParallelTest, EveryFixtureReadsTheSameOnOneTwoThreeAndEightThreads) {
     }
   }
   EXPECT_GT(events, 100U);  // the fixtures hold long series: the comparison is not of nothing
+}
+
+// ReadCalendarOwned reads what ReadCalendar reads, and gives the bytes back empty (it frees
+// them before expanding the series), also when it had to copy them (bare CRs, Windows-1252).
+TEST(IcalParallelTest, TheOwningReaderReadsTheSameAndFreesTheBytes) {
+  const CalendarOptions wide = Window("1990-01-01T00:00:00Z", "2040-01-01T00:00:00Z");
+  std::vector<std::pair<std::string, std::string>> files;  // (what, bytes)
+  for (const std::string& name : FixtureNames()) files.emplace_back(name, ReadFixture(name));
+  files.emplace_back("bare CRs and Windows-1252",
+                     "BEGIN:VCALENDAR\rVERSION:2.0\rBEGIN:VEVENT\rUID:a\rSUMMARY:Caf\xe9\r"
+                     "DTSTART:20240115T090000Z\rRRULE:FREQ=DAILY;COUNT=3\rEND:VEVENT\r"
+                     "END:VCALENDAR\r");
+  std::size_t events = 0;
+  for (const auto& [what, bytes] : files) {
+    const CalendarFile viewed = ReadWith(bytes, wide, 2);
+    events += viewed.events.size();
+    CalendarOptions options = wide;
+    options.threads = 2;
+    std::string given = bytes;
+    auto owned = ReadCalendarOwned(std::move(given), options);
+    ASSERT_TRUE(owned.has_value()) << what;
+    ExpectSame(viewed, *owned, what);
+    // Moved from, and then emptied by the reader: no longer holding the file.
+    const std::size_t left = given.capacity();  // NOLINT(bugprone-use-after-move)
+    EXPECT_EQ(left, std::string().capacity()) << what;
+  }
+  EXPECT_GT(events, 100U);
+  EXPECT_EQ(ReadWith(files.back().second, wide, 1).events.size(), 3U);
 }
 
 // A generated calendar of `count` VEVENTs, in UTC unless stated: every 10th a weekly series of
