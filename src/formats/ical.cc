@@ -1145,8 +1145,8 @@ core::Result<CalendarFile> Read(std::string_view bytes, std::string* owned,
   std::vector<std::string> zones_used;
   std::vector<EventRecord> records = ReadEvents(text, layout, *zones, ThreadsFor(options.threads),
                                                 options.descriptions, file.errors, zones_used);
-  // The text is not looked at again: the zones the events use are built, the layout holds
-  // offsets only.
+  // The text is not looked at again: only the reading of the VEVENTs resolves zones (from the
+  // VTIMEZONEs in the text), and the layout holds offsets only.
   text = {};
   std::string().swap(copy);
   if (owned != nullptr) std::string().swap(*owned);

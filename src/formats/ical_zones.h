@@ -45,8 +45,9 @@ class Zone {
 
 class ZoneTable {
  public:
-  // `layout` describes `text`, the whole normalised file; both must outlive the table. Error:
-  // `default_zone` is not an IANA zone name.
+  // `layout` describes `text`, the whole normalised file; `layout` must outlive the table, and
+  // `text` the last call of Resolve (which reads the VTIMEZONEs from it). Error: `default_zone`
+  // is not an IANA zone name.
   [[nodiscard]] static core::Result<std::unique_ptr<ZoneTable>> Create(
       std::string_view text, const Layout& layout, std::string_view default_zone);
 
