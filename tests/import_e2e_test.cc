@@ -333,7 +333,7 @@ TEST_F(ImportTest, AMeetingInTwoFilesOfOneImportIsWrittenOnce) {
 }
 
 // Meetings are metadata: the description of an event becomes part of its note only with
-// --keep-notes (DESCRIPTION is then read at all).
+// --keep-notes (only then does the reader keep DESCRIPTION).
 TEST_F(ImportTest, DescriptionsAreKeptOnlyWithKeepNotes) {
   std::string calendar = kMyCalendar;
   calendar.insert(calendar.find("SUMMARY:Lunch with Cara"),
